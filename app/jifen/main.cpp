@@ -1,0 +1,85 @@
+#include "cli_context.h"
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace jifen;
+using namespace jifen::cli;
+
+namespace {
+
+QList<Command> allCommands()
+{
+    QList<Command> all = terminalCommands();
+    all.append(memberCommands());
+    all.append(ledgerCommands());
+    return all;
+}
+
+QString helpText(const QList<Command>& commands)
+{
+    QString text = QStringLiteral(
+        "jifen - the Jifen points terminal (command line)\n\n"
+        "usage: jifen [--data-dir DIR] [--json] COMMAND [OPTIONS]\n\n"
+        "Global options (anywhere on the line):\n"
+        "  --data-dir DIR   terminal data directory (default: $JIFEN_DATA_DIR or the app-data dir)\n"
+        "  --json           print one JSON object (journal: one per line)\n"
+        "  --help, --version\n\n"
+        "Commands:\n");
+    for (const Command& c : commands)
+        text += QStringLiteral("  %1 %2\n      %3\n").arg(c.words.join(QLatin1Char(' ')), c.usage, c.summary);
+    text += QStringLiteral("\nExit codes: 0 ok, 2 bad usage or input, 3 refused by a rule, 4 not found, 5 storage "
+                           "failure, 6 network or sync failure.\n");
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("jifen"));
+    QCoreApplication::setOrganizationName(QStringLiteral("jifen"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(JIFEN_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    auto globals = extractGlobals(arguments);
+    auto clock = clockFromEnvironment();
+    const bool json = globals.ok() && globals->json;
+    if (!globals || !clock) {
+        Context early(GlobalOptions{QString(), json, false, false, {}}, std::make_unique<SystemClock>());
+        return early.fail(!globals ? globals.error() : clock.error());
+    }
+    const QList<Command> commands = allCommands();
+    if (globals->version) {
+        out << "jifen " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    const QStringList words = commandWords(globals->rest);
+    if (globals->help || words.isEmpty()) {
+        out << helpText(commands);
+        return words.isEmpty() && !globals->help ? 2 : 0;
+    }
+    Context ctx(globals.value(), std::move(clock.value()));
+    // The longest matching command wins ("member add" over "member").
+    const Command* match = nullptr;
+    for (const Command& c : commands) {
+        if (words.mid(0, c.words.size()) == c.words && (!match || c.words.size() > match->words.size()))
+            match = &c;
+    }
+    if (!match || words.size() != match->words.size()) {
+        return ctx.fail(Error::badInput(
+            QStringLiteral("unknown command \"%1\"; see `jifen --help`").arg(words.join(QLatin1Char(' ')))));
+    }
+    auto parsed = parseFlags(globals->rest.mid(match->words.size()), match->flags);
+    if (!parsed)
+        return ctx.fail(Error::badInput(QStringLiteral("%1 (usage: jifen %2 %3)")
+                                            .arg(parsed.error().message, match->words.join(QLatin1Char(' ')),
+                                                 match->usage)));
+    return match->run(ctx, parsed.value());
+}

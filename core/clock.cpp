@@ -1,0 +1,56 @@
+#include "clock.h"
+
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace jifen {
+
+namespace {
+constexpr int kChinaOffsetSecs = 8 * 3600;
+}
+
+QDate Clock::today() const
+{
+    return businessDate(nowUtc());
+}
+
+QDate businessDate(const QDateTime& instant)
+{
+    return instant.toUTC().addSecs(kChinaOffsetSecs).date();
+}
+
+Result<QDate> parseDate(const QString& text)
+{
+    static const QRegularExpression form(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+    const QString t = text.trimmed();
+    if (!form.match(t).hasMatch())
+        return Error::badInput(QStringLiteral("date %1 is not in the form YYYY-MM-DD").arg(t));
+    const QDate d = QDate::fromString(t, Qt::ISODate);
+    if (!d.isValid())
+        return Error::badInput(QStringLiteral("date %1 does not exist").arg(t));
+    return d;
+}
+
+Result<QDateTime> parseInstant(const QString& text)
+{
+    const QString t = text.trimmed();
+    if (t.size() == 10) {
+        auto d = parseDate(t);
+        if (!d)
+            return d.error();
+        return QDateTime(d.value(), QTime(0, 0), QTimeZone(kChinaOffsetSecs)).toUTC();
+    }
+    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        return Error::badInput(QStringLiteral("time %1 is not an ISO 8601 instant like 2026-11-23T10:00:00+08:00").arg(t));
+    if (dt.timeSpec() == Qt::LocalTime) // no offset given: read it as China Standard Time
+        dt = QDateTime(dt.date(), dt.time(), QTimeZone(kChinaOffsetSecs));
+    return dt.toUTC();
+}
+
+QString formatInstant(const QDateTime& instant)
+{
+    return instant.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace jifen

@@ -1,0 +1,130 @@
+#include "journal.h"
+
+#include "clock.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace jifen {
+
+namespace {
+struct KindName {
+    EntryKind kind;
+    const char* name;
+};
+constexpr KindName kKindNames[] = {
+    {EntryKind::Earn, "earn"},           {EntryKind::Redeem, "redeem"},
+    {EntryKind::Offset, "offset"},       {EntryKind::Reverse, "reverse"},
+    {EntryKind::Expire, "expire"},       {EntryKind::Adjust, "adjust"},
+    {EntryKind::TransferOut, "transfer-out"}, {EntryKind::TransferIn, "transfer-in"},
+    {EntryKind::Donate, "donate"},       {EntryKind::GreenGrant, "green-grant"},
+};
+} // namespace
+
+QString entryKindName(EntryKind kind)
+{
+    for (const auto& k : kKindNames) {
+        if (k.kind == kind)
+            return QString::fromLatin1(k.name);
+    }
+    return {};
+}
+
+std::optional<EntryKind> entryKindFromName(const QString& name)
+{
+    for (const auto& k : kKindNames) {
+        if (name == QLatin1String(k.name))
+            return k.kind;
+    }
+    return std::nullopt;
+}
+
+QString lotMovesToText(const QList<LotMove>& moves)
+{
+    QStringList parts;
+    parts.reserve(moves.size());
+    for (const LotMove& m : moves)
+        parts.append(m.lot.toString() + QLatin1Char('=') + QString::number(m.points.value()));
+    return parts.join(QLatin1Char(','));
+}
+
+std::optional<QList<LotMove>> lotMovesFromText(const QString& text)
+{
+    QList<LotMove> moves;
+    if (text.isEmpty())
+        return moves;
+    for (const QString& part : text.split(QLatin1Char(','))) {
+        const int eq = part.lastIndexOf(QLatin1Char('='));
+        const int colon = part.lastIndexOf(QLatin1Char(':'), eq);
+        if (eq < 0 || colon < 0)
+            return std::nullopt;
+        bool okSeq = false, okPts = false;
+        LotMove m;
+        m.lot.terminalId = part.left(colon);
+        m.lot.seq = part.mid(colon + 1, eq - colon - 1).toLongLong(&okSeq);
+        m.points = Points(part.mid(eq + 1).toLongLong(&okPts));
+        if (!okSeq || !okPts)
+            return std::nullopt;
+        moves.append(m);
+    }
+    return moves;
+}
+
+QByteArray JournalEntry::canonical() const
+{
+    // One field per line, fixed order; the detail object is compact JSON with sorted keys.
+    QStringList fields{
+        QStringLiteral("v1"),
+        QString::number(seq),
+        entryId,
+        terminalId,
+        entryKindName(kind),
+        memberUid,
+        QString::number(points.value()),
+        QString::number(greenPoints.value()),
+        ref,
+        QString::number(reversesSeq),
+        QString::number(rulesetVersion),
+        formatInstant(terminalTime),
+        QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)),
+        lotMovesToText(lots),
+    };
+    return fields.join(QLatin1Char('\n')).toUtf8();
+}
+
+QString JournalEntry::computeHash() const
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(prevHash.toLatin1());
+    h.addData(QByteArrayView("\n"));
+    h.addData(canonical());
+    return QString::fromLatin1(h.result().toHex());
+}
+
+QJsonObject JournalEntry::toJson() const
+{
+    QJsonArray lotArray;
+    for (const LotMove& m : lots)
+        lotArray.append(QJsonObject{{QStringLiteral("lot"), m.lot.toString()}, {QStringLiteral("points"), m.points.value()}});
+    QJsonObject o{
+        {QStringLiteral("seq"), seq},
+        {QStringLiteral("entry_id"), entryId},
+        {QStringLiteral("terminal_id"), terminalId},
+        {QStringLiteral("kind"), entryKindName(kind)},
+        {QStringLiteral("member_id"), memberUid.isEmpty() ? QJsonValue() : QJsonValue(memberUid)},
+        {QStringLiteral("points"), points.value()},
+        {QStringLiteral("green_points"), greenPoints.value()},
+        {QStringLiteral("ref"), ref},
+        {QStringLiteral("reverses_seq"), reversesSeq == 0 ? QJsonValue() : QJsonValue(reversesSeq)},
+        {QStringLiteral("ruleset_version"), rulesetVersion},
+        {QStringLiteral("terminal_time"), formatInstant(terminalTime)},
+        {QStringLiteral("detail"), detail},
+        {QStringLiteral("lots"), lotArray},
+        {QStringLiteral("prev_hash"), prevHash},
+        {QStringLiteral("hash"), hash},
+    };
+    return o;
+}
+
+} // namespace jifen

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "clock.h"
+#include "journal.h"
+#include "member.h"
+#include "operations.h"
+#include "ruleset.h"
+#include "store.h"
+
+#include <QObject>
+
+namespace jifen {
+
+struct TerminalIdentity {
+    QString storeId;
+    QString terminalId;
+    QString merchantCategory;
+};
+
+enum class OperatorRole { Cashier, Manager };
+QString operatorRoleName(OperatorRole role);
+
+struct OperatorInfo {
+    QString name;
+    OperatorRole role = OperatorRole::Cashier;
+    QDateTime createdAt;
+};
+
+// The points ledger of one terminal. Every operation validates its input, runs in one unit of
+// work and is idempotent by its client reference. Listeners hear of a change only through
+// committed(), which is emitted after the transaction has committed.
+class Ledger : public QObject {
+    Q_OBJECT
+public:
+    Ledger(Store& store, const Clock& clock, QObject* parent = nullptr);
+    ~Ledger() override;
+
+    // Terminal set-up: records the store, terminal and merchant category and loads the built-in
+    // rule set. Repeating it with the same identity is harmless; a different identity is refused.
+    Status initialize(const QString& storeId, const QString& terminalId, const QString& merchantCategory);
+    Result<TerminalIdentity> identity();
+
+    Result<Member> addMember(const NewMember& input);
+    Result<MemberSummary> memberByPhone(const QString& phone);
+    Result<MemberSummary> memberByCard(const QString& card);
+    Result<QList<Member>> listMembers(qint64 limit = 1000, qint64 offset = 0);
+
+    Result<SaleResult> sale(const SaleRequest& request);
+    Result<RedeemResult> redeem(const RedeemRequest& request);
+    Result<RefundResult> refund(const RefundRequest& request);
+    Result<ReturnRewardResult> returnReward(const ReturnRewardRequest& request);
+    Result<ExpireResult> expire(std::optional<QDate> asOf = std::nullopt);
+
+    Result<QList<JournalEntry>> journal(qint64 afterSeq = 0, qint64 limit = -1);
+    Result<qint64> lastSeq();
+    Result<VerifyReport> verify();
+
+    Result<RuleSet> rules();
+    Result<QList<QPair<Reward, qint64>>> catalogWithStock(); // stock -1: not stocked
+
+    Status addOperator(const QString& name, const QString& role, const QString& pin);
+    Result<QList<OperatorInfo>> listOperators();
+    // The manager whose PIN this is. Five wrong PINs in a row lock that manager for five minutes.
+    Result<QString> approveAsManager(const QString& pin);
+
+signals:
+    void committed(qint64 lastSeq);
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace jifen

@@ -1,0 +1,111 @@
+#pragma once
+
+// Internal to core: the pieces every ledger operation shares (journal append with the hash
+// chain, lot bookkeeping, idempotent client references). Not installed, not used outside core.
+
+#include "ledger.h"
+
+#include <optional>
+
+namespace jifen {
+
+struct Balance {
+    Points points;
+    Points green;
+};
+
+struct LotRow {
+    qint64 id = 0;
+    LotRef ref;
+    bool green = false;
+    Points original;
+    Points remaining;
+    QDate validThrough;
+};
+
+enum class SpendPolicy { OrdinaryFirst, GreenOnly };
+
+struct DebitPlan {
+    QList<LotMove> moves; // negative
+    Points fromLots;
+    Points fromGreen;
+    Points shortfall; // what no lot could cover: becomes debt when allowed
+};
+
+struct NewLot {
+    bool green = false;
+    Points earned;  // the lot's original size
+    Points created; // what goes into the lot after repaying any debt
+    QDate earnedOn;
+    QDate validThrough;
+};
+
+struct EntryDraft {
+    EntryKind kind = EntryKind::Earn;
+    std::optional<Member> member;
+    Points points;
+    Points greenPoints;
+    QString ref;
+    qint64 reversesSeq = 0;
+    int rulesetVersion = 0;
+    QJsonObject detail;
+    QList<LotMove> lots;
+    std::optional<NewLot> newLot;
+};
+
+class Ledger::Impl {
+public:
+    Impl(Store& s, const Clock& c) : store(s), clock(c) {}
+
+    Store& store;
+    const Clock& clock;
+    std::optional<RuleSet> rules;
+    std::optional<TerminalIdentity> ident;
+    qint64 lastCommittedSeq = 0;
+
+    Result<TerminalIdentity> identity();
+    Result<RuleSet> activeRules();
+    Status storeRuleSet(const RuleSet& rs);
+
+    Result<std::optional<Member>> findMember(const QString& column, const QString& value);
+    Result<Member> requireMember(const QString& phone, const QString& card);
+    Result<Member> memberById(qint64 id);
+    Result<Balance> balanceOf(qint64 memberId);
+    Result<MemberSummary> summarize(const Member& m);
+
+    // Client references. nullopt: new; a value: the first result of this very request.
+    Result<std::optional<QJsonObject>> priorResult(const QString& ref, const QString& op, const QString& fingerprint);
+    Status recordResult(const QString& ref, const QString& op, const QString& fingerprint, const QJsonObject& result);
+
+    Result<JournalEntry> append(EntryDraft draft);
+    Result<std::optional<JournalEntry>> entryBySeq(qint64 seq);
+
+    Result<QList<LotRow>> spendableLots(qint64 memberId, SpendPolicy policy);
+    Result<DebitPlan> planDebit(qint64 memberId, Points amount, SpendPolicy policy,
+                                std::optional<LotRef> skip = std::nullopt);
+    Result<QList<LotRow>> lotsByRef(const QList<LotRef>& refs);
+    // Puts points back into the lots they came from (last consumed first), after first repaying
+    // any debt; `consumed` are the original (negative) moves, `alreadyBack` what earlier
+    // restorations returned per lot.
+    Result<QList<LotMove>> planRestore(const QList<LotMove>& consumed, const QList<LotMove>& alreadyBack,
+                                       Points amount, Points debt, Points* green);
+
+    // Expired lots of one member (or of all, memberId 0) become expire entries.
+    Result<ExpireResult> expireLots(qint64 memberId, QDate asOf);
+
+    Result<QString> checkManagerPin(const QString& pin);
+
+    // Starts an operation's unit of work; committed() is emitted only after its commit.
+    Status begin(UnitOfWork& uow)
+    {
+        pendingSeq = 0;
+        return uow.begin();
+    }
+    void emitIfCommitted(Ledger* q);
+    qint64 pendingSeq = 0;
+};
+
+// Multiplies then divides without overflow: floor(a * b / c) for a, b, c >= 0, c > 0.
+qint64 mulDiv(qint64 a, qint64 b, qint64 c);
+
+} // namespace jifen

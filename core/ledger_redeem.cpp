@@ -1,0 +1,265 @@
+#include "identity.h"
+#include "ledger_impl.h"
+
+#include <QRandomGenerator>
+
+namespace jifen {
+
+namespace {
+
+// Partner vouchers carry a code the partner checks at its own counter: unguessable, and free of
+// look-alike characters (0/O, 1/I) so it can be read aloud or typed.
+QString newVoucherCode(const QString& partner)
+{
+    static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    QString code = partner.left(4).toUpper() + QLatin1Char('-');
+    for (int i = 0; i < 12; ++i) {
+        if (i == 4 || i == 8)
+            code += QLatin1Char('-');
+        code += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(32)]);
+    }
+    return code;
+}
+
+} // namespace
+
+Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
+{
+    auto ref = normalizeRef(request.ref);
+    if (!ref)
+        return ref.error();
+    auto code = normalizeCode(request.reward, QStringLiteral("reward code"));
+    if (!code)
+        return code.error();
+    if (request.quantity < 1 || request.quantity > 100)
+        return Error::badInput(QStringLiteral("quantity must be between 1 and 100"));
+    auto member = d->requireMember(request.phone, request.card);
+    if (!member)
+        return member.error();
+    auto rs = d->activeRules();
+    if (!rs)
+        return rs.error();
+    const Reward* reward = rs->reward(code.value());
+    if (!reward)
+        return Error::notFound(QStringLiteral("no reward %1 in the catalog (rule set %2)").arg(code.value()).arg(rs->version()));
+    const QString fingerprint = QStringLiteral("%1|%2|%3").arg(member->uid, reward->code).arg(request.quantity);
+
+    {
+        // A retry of a finished redemption answers at once, without asking for approval again.
+        auto prior = d->priorResult(ref.value(), QStringLiteral("redeem"), fingerprint);
+        if (!prior)
+            return prior.error();
+        if (prior.value())
+            return RedeemResult::fromJson(*prior.value());
+    }
+    const QDate today = d->clock.today();
+    const Points unit = reward->priceOn(today);
+    const Points cost(unit.value() * request.quantity);
+    QString approvedBy;
+    if (reward->requiresManager || cost > rs->managerApprovalAbove()) {
+        auto approver = d->checkManagerPin(request.pin);
+        if (!approver)
+            return approver.error();
+        approvedBy = approver.value();
+    }
+
+    UnitOfWork uow(d->store);
+    JIFEN_TRY(d->begin(uow));
+    auto prior = d->priorResult(ref.value(), QStringLiteral("redeem"), fingerprint);
+    if (!prior)
+        return prior.error();
+    if (prior.value())
+        return RedeemResult::fromJson(*prior.value());
+    JIFEN_TRY(d->expireLots(member->id, today));
+
+    if (reward->stock) {
+        auto s = d->store.prepare(QStringLiteral("SELECT quantity FROM stock WHERE reward_code = ?"));
+        if (!s)
+            return s.error();
+        s->addBindValue(reward->code);
+        JIFEN_TRY(d->store.exec(s.value()));
+        const qint64 left = s->next() ? s->value(0).toLongLong() : 0;
+        if (left < request.quantity)
+            return Error::refused(QStringLiteral("%1 is out of stock (%2 left, %3 asked)")
+                                      .arg(reward->code)
+                                      .arg(left)
+                                      .arg(request.quantity));
+    }
+    auto bal = d->balanceOf(member->id);
+    if (!bal)
+        return bal.error();
+    const SpendPolicy policy = reward->greenOnly ? SpendPolicy::GreenOnly : SpendPolicy::OrdinaryFirst;
+    auto plan = d->planDebit(member->id, cost, policy);
+    if (!plan)
+        return plan.error();
+    if (plan->shortfall.value() > 0) {
+        if (reward->greenOnly)
+            return Error::refused(QStringLiteral("%1 takes green points only: green balance %2, price %3")
+                                      .arg(reward->code)
+                                      .arg(std::max<qint64>(0, bal->green.value()))
+                                      .arg(cost.value()));
+        return Error::refused(QStringLiteral("not enough points for %1: balance %2, price %3")
+                                  .arg(reward->code)
+                                  .arg(std::max<qint64>(0, bal->points.value()))
+                                  .arg(cost.value()));
+    }
+
+    RedeemResult result;
+    result.ref = ref.value();
+    result.reward = reward->code;
+    result.quantity = request.quantity;
+    result.pointsSpent = cost;
+    result.approvedBy = approvedBy;
+    if (reward->issuesVoucherCode())
+        result.voucherCode = newVoucherCode(reward->partner.isEmpty() ? reward->code : reward->partner);
+
+    EntryDraft draft;
+    draft.kind = EntryKind::Redeem;
+    draft.member = member.value();
+    draft.points = -cost;
+    draft.greenPoints = -plan->fromGreen;
+    draft.ref = ref.value();
+    draft.rulesetVersion = rs->version();
+    draft.detail = {{QStringLiteral("reward"), reward->code},
+                    {QStringLiteral("quantity"), request.quantity},
+                    {QStringLiteral("unit_points"), unit.value()}};
+    if (!approvedBy.isEmpty())
+        draft.detail.insert(QStringLiteral("approved_by"), approvedBy);
+    if (!result.voucherCode.isEmpty())
+        draft.detail.insert(QStringLiteral("voucher_code"), result.voucherCode);
+    draft.lots = plan->moves;
+    auto entry = d->append(draft);
+    if (!entry)
+        return entry.error();
+
+    if (reward->stock) {
+        auto s = d->store.prepare(QStringLiteral("UPDATE stock SET quantity = quantity - ? WHERE reward_code = ?"));
+        if (!s)
+            return s.error();
+        s->addBindValue(request.quantity);
+        s->addBindValue(reward->code);
+        JIFEN_TRY(d->store.exec(s.value()));
+    }
+    auto ins = d->store.prepare(QStringLiteral(
+        "INSERT INTO redemptions (ref, member_id, reward_code, qty, points, seq, voucher_code, approved_by, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!ins)
+        return ins.error();
+    ins->addBindValue(ref.value());
+    ins->addBindValue(member->id);
+    ins->addBindValue(reward->code);
+    ins->addBindValue(request.quantity);
+    ins->addBindValue(cost.value());
+    ins->addBindValue(entry->seq);
+    ins->addBindValue(result.voucherCode.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(result.voucherCode));
+    ins->addBindValue(approvedBy.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(approvedBy));
+    ins->addBindValue(formatInstant(d->clock.nowUtc()));
+    JIFEN_TRY(d->store.exec(ins.value()));
+
+    auto after = d->balanceOf(member->id);
+    if (!after)
+        return after.error();
+    result.balance = after->points;
+    JIFEN_TRY(d->recordResult(ref.value(), QStringLiteral("redeem"), fingerprint, result.toJson()));
+    JIFEN_TRY(uow.commit());
+    d->emitIfCommitted(this);
+    return result;
+}
+
+Result<ReturnRewardResult> Ledger::returnReward(const ReturnRewardRequest& request)
+{
+    auto ref = normalizeRef(request.ref);
+    if (!ref)
+        return ref.error();
+    auto of = normalizeRef(request.redeemRef);
+    if (!of)
+        return Error::badInput(QStringLiteral("--of: %1").arg(of.error().message));
+    const QString fingerprint = of.value();
+
+    UnitOfWork uow(d->store);
+    JIFEN_TRY(d->begin(uow));
+    auto prior = d->priorResult(ref.value(), QStringLiteral("return-reward"), fingerprint);
+    if (!prior)
+        return prior.error();
+    if (prior.value())
+        return ReturnRewardResult::fromJson(*prior.value());
+
+    auto r = d->store.prepare(QStringLiteral(
+        "SELECT member_id, reward_code, qty, points, seq, returned_ref FROM redemptions WHERE ref = ?"));
+    if (!r)
+        return r.error();
+    r->addBindValue(of.value());
+    JIFEN_TRY(d->store.exec(r.value()));
+    if (!r->next())
+        return Error::notFound(QStringLiteral("no redemption with reference %1").arg(of.value()));
+    const qint64 memberId = r->value(0).toLongLong();
+    const QString rewardCode = r->value(1).toString();
+    const qint64 qty = r->value(2).toLongLong();
+    const Points points(r->value(3).toLongLong());
+    const qint64 redeemSeq = r->value(4).toLongLong();
+    const QString returnedRef = r->value(5).toString();
+    r->finish();
+    if (!returnedRef.isEmpty())
+        return Error::refused(QStringLiteral("redemption %1 was already returned (%2)").arg(of.value(), returnedRef));
+
+    auto member = d->memberById(memberId);
+    if (!member)
+        return member.error();
+    auto redeemEntry = d->entryBySeq(redeemSeq);
+    if (!redeemEntry || !redeemEntry.value())
+        return Error::storage(QStringLiteral("the journal entry of redemption %1 is missing").arg(of.value()));
+    auto bal = d->balanceOf(memberId);
+    if (!bal)
+        return bal.error();
+    auto rs = d->activeRules();
+    if (!rs)
+        return rs.error();
+    // Points go back to the very lots they came from, with their original expiry.
+    Points green;
+    auto moves = d->planRestore((*redeemEntry.value()).lots, {}, points,
+                                Points(std::max<qint64>(0, -bal->points.value())), &green);
+    if (!moves)
+        return moves.error();
+    EntryDraft draft;
+    draft.kind = EntryKind::Reverse;
+    draft.member = member.value();
+    draft.points = points;
+    draft.greenPoints = green;
+    draft.ref = ref.value();
+    draft.reversesSeq = redeemSeq;
+    draft.rulesetVersion = rs->version();
+    draft.detail = {{QStringLiteral("reverses"), QStringLiteral("redeem")},
+                    {QStringLiteral("redeem_ref"), of.value()},
+                    {QStringLiteral("reward"), rewardCode},
+                    {QStringLiteral("quantity"), qty}};
+    draft.lots = moves.value();
+    JIFEN_TRY(d->append(draft));
+
+    auto s = d->store.prepare(QStringLiteral("UPDATE stock SET quantity = quantity + ? WHERE reward_code = ?"));
+    if (!s)
+        return s.error();
+    s->addBindValue(qty);
+    s->addBindValue(rewardCode);
+    JIFEN_TRY(d->store.exec(s.value()));
+    auto u = d->store.prepare(QStringLiteral("UPDATE redemptions SET returned_ref = ? WHERE ref = ?"));
+    if (!u)
+        return u.error();
+    u->addBindValue(ref.value());
+    u->addBindValue(of.value());
+    JIFEN_TRY(d->store.exec(u.value()));
+
+    ReturnRewardResult result;
+    result.ref = ref.value();
+    result.redeemRef = of.value();
+    result.pointsRestored = points;
+    auto after = d->balanceOf(memberId);
+    if (!after)
+        return after.error();
+    result.balance = after->points;
+    JIFEN_TRY(d->recordResult(ref.value(), QStringLiteral("return-reward"), fingerprint, result.toJson()));
+    JIFEN_TRY(uow.commit());
+    d->emitIfCommitted(this);
+    return result;
+}
+
+} // namespace jifen

@@ -1,0 +1,126 @@
+#include "migrations.h"
+
+namespace jifen {
+
+namespace {
+
+QStringList version1()
+{
+    return {
+        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE rulesets (version INTEGER PRIMARY KEY, json TEXT NOT NULL, loaded_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE members ("
+                       " id INTEGER PRIMARY KEY,"
+                       " uid TEXT NOT NULL UNIQUE,"
+                       " phone TEXT UNIQUE,"
+                       " card TEXT UNIQUE,"
+                       " name TEXT NOT NULL,"
+                       " kind TEXT NOT NULL CHECK (kind IN ('person', 'enterprise', 'institution')),"
+                       " created_at TEXT NOT NULL,"
+                       " CHECK (phone IS NOT NULL OR card IS NOT NULL))"),
+        QStringLiteral("CREATE TABLE balances ("
+                       " member_id INTEGER PRIMARY KEY REFERENCES members(id),"
+                       " points INTEGER NOT NULL DEFAULT 0,"
+                       " green_points INTEGER NOT NULL DEFAULT 0)"),
+        // The journal is the outbox as well as the ledger: append-only, gapless seq.
+        QStringLiteral("CREATE TABLE journal ("
+                       " seq INTEGER PRIMARY KEY,"
+                       " entry_id TEXT NOT NULL UNIQUE,"
+                       " terminal_id TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " member_id INTEGER REFERENCES members(id),"
+                       " points INTEGER NOT NULL,"
+                       " green_points INTEGER NOT NULL,"
+                       " ref TEXT NOT NULL,"
+                       " reverses_seq INTEGER REFERENCES journal(seq),"
+                       " ruleset_version INTEGER NOT NULL,"
+                       " terminal_time TEXT NOT NULL,"
+                       " detail TEXT NOT NULL,"
+                       " lots TEXT NOT NULL,"
+                       " prev_hash TEXT NOT NULL,"
+                       " hash TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX journal_member ON journal(member_id, seq)"),
+        QStringLiteral("CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal"
+                       " BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END"),
+        QStringLiteral("CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal"
+                       " BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END"),
+        QStringLiteral("CREATE TABLE lots ("
+                       " id INTEGER PRIMARY KEY,"
+                       " member_id INTEGER NOT NULL REFERENCES members(id),"
+                       " source_terminal TEXT NOT NULL,"
+                       " source_seq INTEGER NOT NULL,"
+                       " green INTEGER NOT NULL,"
+                       " original INTEGER NOT NULL,"
+                       " remaining INTEGER NOT NULL CHECK (remaining >= 0),"
+                       " earned_on TEXT NOT NULL,"
+                       " valid_through TEXT NOT NULL,"
+                       " UNIQUE (source_terminal, source_seq))"),
+        QStringLiteral("CREATE INDEX lots_member ON lots(member_id, valid_through)"),
+        QStringLiteral("CREATE TABLE sales ("
+                       " ref TEXT PRIMARY KEY,"
+                       " member_id INTEGER REFERENCES members(id),"
+                       " category TEXT NOT NULL,"
+                       " amount_fen INTEGER NOT NULL,"
+                       " offset_points INTEGER NOT NULL,"
+                       " offset_fen INTEGER NOT NULL,"
+                       " paid_fen INTEGER NOT NULL,"
+                       " earned_points INTEGER NOT NULL,"
+                       " refunded_fen INTEGER NOT NULL DEFAULT 0,"
+                       " points_reversed INTEGER NOT NULL DEFAULT 0,"
+                       " offset_restored INTEGER NOT NULL DEFAULT 0,"
+                       " expired_excused INTEGER NOT NULL DEFAULT 0,"
+                       " fully_refunded INTEGER NOT NULL DEFAULT 0,"
+                       " earn_seq INTEGER REFERENCES journal(seq),"
+                       " offset_seq INTEGER REFERENCES journal(seq),"
+                       " created_at TEXT NOT NULL) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE refunds ("
+                       " ref TEXT PRIMARY KEY,"
+                       " sale_ref TEXT NOT NULL REFERENCES sales(ref),"
+                       " amount_fen INTEGER NOT NULL,"
+                       " points_reversed INTEGER NOT NULL,"
+                       " offset_restored INTEGER NOT NULL,"
+                       " created_at TEXT NOT NULL) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE redemptions ("
+                       " ref TEXT PRIMARY KEY,"
+                       " member_id INTEGER NOT NULL REFERENCES members(id),"
+                       " reward_code TEXT NOT NULL,"
+                       " qty INTEGER NOT NULL,"
+                       " points INTEGER NOT NULL,"
+                       " seq INTEGER NOT NULL REFERENCES journal(seq),"
+                       " voucher_code TEXT,"
+                       " approved_by TEXT,"
+                       " returned_ref TEXT,"
+                       " created_at TEXT NOT NULL) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE stock (reward_code TEXT PRIMARY KEY,"
+                       " quantity INTEGER NOT NULL CHECK (quantity >= 0)) WITHOUT ROWID"),
+        // Client references: a retried command finds its first result here.
+        QStringLiteral("CREATE TABLE requests (ref TEXT PRIMARY KEY, operation TEXT NOT NULL,"
+                       " fingerprint TEXT NOT NULL, result TEXT NOT NULL) WITHOUT ROWID"),
+    };
+}
+
+QStringList version2()
+{
+    return {
+        QStringLiteral("CREATE TABLE operators ("
+                       " id INTEGER PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE,"
+                       " role TEXT NOT NULL CHECK (role IN ('cashier', 'manager')),"
+                       " salt TEXT NOT NULL,"
+                       " pin_hash TEXT NOT NULL,"
+                       " iterations INTEGER NOT NULL,"
+                       " failed_attempts INTEGER NOT NULL DEFAULT 0,"
+                       " locked_until TEXT,"
+                       " created_at TEXT NOT NULL)"),
+    };
+}
+
+} // namespace
+
+const QList<QStringList>& migrationSteps()
+{
+    static const QList<QStringList> steps{version1(), version2()};
+    return steps;
+}
+
+} // namespace jifen
