@@ -42,7 +42,8 @@ Result<QDateTime> parseInstant(const QString& text)
     }
     QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
     if (!dt.isValid())
-        return Error::badInput(QStringLiteral("time %1 is not an ISO 8601 instant like 2026-11-23T10:00:00+08:00").arg(t));
+        return Error::badInput(
+            QStringLiteral("time %1 is not an ISO 8601 instant like 2026-11-23T10:00:00+08:00").arg(t));
     if (dt.timeSpec() == Qt::LocalTime) // no offset given: read it as China Standard Time
         dt = QDateTime(dt.date(), dt.time(), QTimeZone(kChinaOffsetSecs));
     return dt.toUTC();

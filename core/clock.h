@@ -23,7 +23,9 @@ public:
 
 class FixedClock final : public Clock {
 public:
-    explicit FixedClock(QDateTime now) : m_now(std::move(now)) {}
+    explicit FixedClock(QDateTime now)
+        : m_now(std::move(now))
+    {}
     QDateTime nowUtc() const override { return m_now; }
     void set(const QDateTime& now) { m_now = now.toUTC(); }
     void advanceSecs(qint64 secs) { m_now = m_now.addSecs(secs); }

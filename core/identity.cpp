@@ -15,8 +15,8 @@ Result<QString> normalizePhone(const QString& input)
         return Error::badInput(QStringLiteral("phone number is empty"));
     static const QRegularExpression mobile(QStringLiteral("^1[3-9][0-9]{9}$"));
     if (!mobile.match(p).hasMatch())
-        return Error::badInput(QStringLiteral("phone number %1 is not a mainland mobile number (11 digits, 13x-19x)")
-                                   .arg(maskPhone(p)));
+        return Error::badInput(
+            QStringLiteral("phone number %1 is not a mainland mobile number (11 digits, 13x-19x)").arg(maskPhone(p)));
     return p;
 }
 
@@ -59,8 +59,7 @@ Result<QString> normalizeRef(const QString& input)
     if (r.isEmpty())
         return Error::badInput(QStringLiteral("--ref is empty; every write needs a client reference"));
     if (!form.match(r).hasMatch())
-        return Error::badInput(
-            QStringLiteral("reference must be 1-64 characters of letters, digits and . _ : -"));
+        return Error::badInput(QStringLiteral("reference must be 1-64 characters of letters, digits and . _ : -"));
     return r;
 }
 

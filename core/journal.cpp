@@ -14,11 +14,16 @@ struct KindName {
     const char* name;
 };
 constexpr KindName kKindNames[] = {
-    {EntryKind::Earn, "earn"},           {EntryKind::Redeem, "redeem"},
-    {EntryKind::Offset, "offset"},       {EntryKind::Reverse, "reverse"},
-    {EntryKind::Expire, "expire"},       {EntryKind::Adjust, "adjust"},
-    {EntryKind::TransferOut, "transfer-out"}, {EntryKind::TransferIn, "transfer-in"},
-    {EntryKind::Donate, "donate"},       {EntryKind::GreenGrant, "green-grant"},
+    {EntryKind::Earn, "earn"},
+    {EntryKind::Redeem, "redeem"},
+    {EntryKind::Offset, "offset"},
+    {EntryKind::Reverse, "reverse"},
+    {EntryKind::Expire, "expire"},
+    {EntryKind::Adjust, "adjust"},
+    {EntryKind::TransferOut, "transfer-out"},
+    {EntryKind::TransferIn, "transfer-in"},
+    {EntryKind::Donate, "donate"},
+    {EntryKind::GreenGrant, "green-grant"},
 };
 } // namespace
 
@@ -46,7 +51,10 @@ QString lotMovesToText(const QList<LotMove>& moves)
     parts.reserve(moves.size());
     for (const LotMove& m : moves)
         parts.append(m.lot.toString() + QLatin1Char('=') + QString::number(m.points.value()));
-    return parts.join(QLatin1Char(','));
+    // Never a null string: Qt binds a null QString as SQL NULL, and journal.lots is NOT NULL (an
+    // entry that moves no lot, such as a sale that earns nothing, stores "").
+    const QString text = parts.join(QLatin1Char(','));
+    return text.isNull() ? QStringLiteral("") : text;
 }
 
 std::optional<QList<LotMove>> lotMovesFromText(const QString& text)
@@ -106,7 +114,8 @@ QJsonObject JournalEntry::toJson() const
 {
     QJsonArray lotArray;
     for (const LotMove& m : lots)
-        lotArray.append(QJsonObject{{QStringLiteral("lot"), m.lot.toString()}, {QStringLiteral("points"), m.points.value()}});
+        lotArray.append(
+            QJsonObject{{QStringLiteral("lot"), m.lot.toString()}, {QStringLiteral("points"), m.points.value()}});
     QJsonObject o{
         {QStringLiteral("seq"), seq},
         {QStringLiteral("entry_id"), entryId},

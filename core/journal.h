@@ -39,7 +39,7 @@ struct JournalEntry {
     QString entryId;
     QString terminalId;
     EntryKind kind = EntryKind::Earn;
-    QString memberUid; // empty for a sale without a member
+    QString memberUid;  // empty for a sale without a member
     Points points;      // signed change of the member's balance
     Points greenPoints; // the part of `points` that changed green lots
     QString ref;

@@ -19,34 +19,37 @@ QString operatorRoleName(OperatorRole role)
 Ledger::Ledger(Store& store, const Clock& clock, QObject* parent)
     : QObject(parent)
     , d(std::make_unique<Impl>(store, clock))
-{
-}
+{}
 
 Ledger::~Ledger() = default;
 
-Status Ledger::initialize(const QString& storeId, const QString& terminalId, const QString& merchantCategory)
+Status Ledger::checkIdentity(const QString& storeId, const QString& terminalId, const QString& merchantCategory)
 {
-    auto s = normalizeCode(storeId, QStringLiteral("store id"));
-    if (!s)
-        return s.error();
-    auto t = normalizeCode(terminalId, QStringLiteral("terminal id"));
-    if (!t)
-        return t.error();
+    JIFEN_TRY(normalizeCode(storeId, QStringLiteral("store id")));
+    JIFEN_TRY(normalizeCode(terminalId, QStringLiteral("terminal id")));
     auto builtin = RuleSet::fromJson(RuleSet::builtinDefaultJson());
     if (!builtin)
         return Error::storage(QStringLiteral("the built-in rule set is invalid: %1").arg(builtin.error().message));
+    JIFEN_TRY(builtin->category(merchantCategory.isEmpty() ? QStringLiteral("general") : merchantCategory));
+    return Ok{};
+}
+
+Status Ledger::initialize(const QString& storeId, const QString& terminalId, const QString& merchantCategory)
+{
+    JIFEN_TRY(checkIdentity(storeId, terminalId, merchantCategory));
+    const QString store = storeId.trimmed();
+    const QString terminal = terminalId.trimmed();
     const QString category = merchantCategory.isEmpty() ? QStringLiteral("general") : merchantCategory;
-    auto c = builtin->category(category);
-    if (!c)
-        return c.error();
+    auto builtin = RuleSet::fromJson(RuleSet::builtinDefaultJson());
+    if (!builtin)
+        return builtin.error();
 
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
     d->ident.reset();
     auto existing = d->identity();
     if (existing) {
-        if (existing->storeId == s.value() && existing->terminalId == t.value() &&
-            existing->merchantCategory == category)
+        if (existing->storeId == store && existing->terminalId == terminal && existing->merchantCategory == category)
             return Ok{};
         return Error::refused(QStringLiteral("this data directory already belongs to terminal %1 of store %2 (%3); "
                                              "a terminal's identity never changes")
@@ -54,10 +57,10 @@ Status Ledger::initialize(const QString& storeId, const QString& terminalId, con
     }
     if (existing.error().code != ErrorCode::NotFound)
         return existing.error();
-    for (const auto& [key, value] : {std::pair{QStringLiteral("store_id"), s.value()},
-                                     std::pair{QStringLiteral("terminal_id"), t.value()},
-                                     std::pair{QStringLiteral("merchant_category"), category},
-                                     std::pair{QStringLiteral("created_at"), formatInstant(d->clock.nowUtc())}}) {
+    for (const auto& [key, value] :
+         {std::pair{QStringLiteral("store_id"), store}, std::pair{QStringLiteral("terminal_id"), terminal},
+          std::pair{QStringLiteral("merchant_category"), category},
+          std::pair{QStringLiteral("created_at"), formatInstant(d->clock.nowUtc())}}) {
         auto q = d->store.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"));
         if (!q)
             return q.error();
@@ -73,6 +76,7 @@ Status Ledger::initialize(const QString& storeId, const QString& terminalId, con
 
 Result<TerminalIdentity> Ledger::identity()
 {
+    ReadScope reading(d->store);
     return d->identity();
 }
 
@@ -131,7 +135,8 @@ Result<Member> Ledger::addMember(const NewMember& input)
     q->addBindValue(formatInstant(m.createdAt));
     JIFEN_TRY(d->store.exec(q.value()));
     m.id = q->lastInsertId().toLongLong();
-    auto b = d->store.prepare(QStringLiteral("INSERT INTO balances (member_id, points, green_points) VALUES (?, 0, 0)"));
+    auto b =
+        d->store.prepare(QStringLiteral("INSERT INTO balances (member_id, points, green_points) VALUES (?, 0, 0)"));
     if (!b)
         return b.error();
     b->addBindValue(m.id);
@@ -178,9 +183,9 @@ Result<MemberSummary> Ledger::Impl::summarize(const Member& m)
             s.expiringSoon.append(ExpiringPoints{pts, through});
     }
     // Tier: points earned in the last 12 months, net of refunds; redeeming never demotes.
-    auto t = store.prepare(QStringLiteral(
-        "SELECT COALESCE(SUM(points), 0) FROM journal WHERE member_id = ? AND terminal_time >= ?"
-        " AND (kind = 'earn' OR (kind = 'reverse' AND json_extract(detail, '$.reverses') = 'earn'))"));
+    auto t = store.prepare(
+        QStringLiteral("SELECT COALESCE(SUM(points), 0) FROM journal WHERE member_id = ? AND terminal_time >= ?"
+                       " AND (kind = 'earn' OR (kind = 'reverse' AND json_extract(detail, '$.reverses') = 'earn'))"));
     if (!t)
         return t.error();
     t->addBindValue(m.id);
@@ -195,6 +200,7 @@ Result<MemberSummary> Ledger::Impl::summarize(const Member& m)
 
 Result<MemberSummary> Ledger::memberByPhone(const QString& phone)
 {
+    ReadScope reading(d->store);
     auto m = d->requireMember(phone, QString());
     if (!m)
         return m.error();
@@ -203,6 +209,7 @@ Result<MemberSummary> Ledger::memberByPhone(const QString& phone)
 
 Result<MemberSummary> Ledger::memberByCard(const QString& card)
 {
+    ReadScope reading(d->store);
     auto m = d->requireMember(QString(), card);
     if (!m)
         return m.error();
@@ -211,10 +218,11 @@ Result<MemberSummary> Ledger::memberByCard(const QString& card)
 
 Result<QList<Member>> Ledger::listMembers(qint64 limit, qint64 offset)
 {
+    ReadScope reading(d->store);
     if (limit <= 0 || offset < 0)
         return Error::badInput(QStringLiteral("limit must be positive and offset not negative"));
-    auto q = d->store.prepare(
-        QStringLiteral("SELECT id, uid, phone, card, name, kind, created_at FROM members ORDER BY id LIMIT ? OFFSET ?"));
+    auto q = d->store.prepare(QStringLiteral(
+        "SELECT id, uid, phone, card, name, kind, created_at FROM members ORDER BY id LIMIT ? OFFSET ?"));
     if (!q)
         return q.error();
     q->addBindValue(limit);
@@ -237,6 +245,7 @@ Result<QList<Member>> Ledger::listMembers(qint64 limit, qint64 offset)
 
 Result<QList<JournalEntry>> Ledger::journal(qint64 afterSeq, qint64 limit)
 {
+    ReadScope reading(d->store);
     if (afterSeq < 0)
         return Error::badInput(QStringLiteral("--after must not be negative"));
     auto q = d->store.prepare(QStringLiteral("SELECT seq FROM journal WHERE seq > ? ORDER BY seq LIMIT ?"));
@@ -261,6 +270,7 @@ Result<QList<JournalEntry>> Ledger::journal(qint64 afterSeq, qint64 limit)
 
 Result<qint64> Ledger::lastSeq()
 {
+    ReadScope reading(d->store);
     auto q = d->store.prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM journal"));
     if (!q)
         return q.error();
@@ -270,11 +280,13 @@ Result<qint64> Ledger::lastSeq()
 
 Result<RuleSet> Ledger::rules()
 {
+    ReadScope reading(d->store);
     return d->activeRules();
 }
 
 Result<QList<QPair<Reward, qint64>>> Ledger::catalogWithStock()
 {
+    ReadScope reading(d->store);
     auto rs = d->activeRules();
     if (!rs)
         return rs.error();
@@ -334,6 +346,7 @@ Status Ledger::addOperator(const QString& name, const QString& role, const QStri
 
 Result<QList<OperatorInfo>> Ledger::listOperators()
 {
+    ReadScope reading(d->store);
     auto q = d->store.prepare(QStringLiteral("SELECT name, role, created_at FROM operators ORDER BY name"));
     if (!q)
         return q.error();
@@ -360,7 +373,8 @@ Result<QString> Ledger::Impl::checkManagerPin(const QString& pin)
     // The attempt is counted in its own unit of work so a refused operation still records it.
     UnitOfWork uow(store);
     JIFEN_TRY(begin(uow));
-    auto meta = store.prepare(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('pin_failures', 'pin_locked_until')"));
+    auto meta =
+        store.prepare(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('pin_failures', 'pin_locked_until')"));
     if (!meta)
         return meta.error();
     JIFEN_TRY(store.exec(meta.value()));
@@ -378,7 +392,8 @@ Result<QString> Ledger::Impl::checkManagerPin(const QString& pin)
                                   .arg(businessDate(lockedUntil) == clock.today()
                                            ? lockedUntil.toOffsetFromUtc(8 * 3600).toString(QStringLiteral("HH:mm:ss"))
                                            : formatInstant(lockedUntil)));
-    auto q = store.prepare(QStringLiteral("SELECT name, salt, pin_hash, iterations FROM operators WHERE role = 'manager'"));
+    auto q =
+        store.prepare(QStringLiteral("SELECT name, salt, pin_hash, iterations FROM operators WHERE role = 'manager'"));
     if (!q)
         return q.error();
     JIFEN_TRY(store.exec(q.value()));

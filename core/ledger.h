@@ -38,6 +38,9 @@ public:
     // Terminal set-up: records the store, terminal and merchant category and loads the built-in
     // rule set. Repeating it with the same identity is harmless; a different identity is refused.
     Status initialize(const QString& storeId, const QString& terminalId, const QString& merchantCategory);
+    // The checks initialize() makes on its input, without touching any storage: a caller can
+    // refuse bad input before it creates a data directory.
+    static Status checkIdentity(const QString& storeId, const QString& terminalId, const QString& merchantCategory);
     Result<TerminalIdentity> identity();
 
     Result<Member> addMember(const NewMember& input);
@@ -60,7 +63,8 @@ public:
 
     Status addOperator(const QString& name, const QString& role, const QString& pin);
     Result<QList<OperatorInfo>> listOperators();
-    // The manager whose PIN this is. Five wrong PINs in a row lock that manager for five minutes.
+    // The manager whose PIN this is. Five wrong PINs in a row lock manager approval on this
+    // terminal for five minutes.
     Result<QString> approveAsManager(const QString& pin);
 
 signals:

@@ -9,10 +9,11 @@ Result<ExpireResult> Ledger::Impl::expireLots(qint64 memberId, QDate asOf)
     ExpireResult result;
     result.asOf = asOf;
     const QString memberFilter = memberId ? QStringLiteral(" AND member_id = ?") : QString();
-    auto q = store.prepare(QStringLiteral("SELECT member_id, source_terminal, source_seq, green, remaining, valid_through"
-                                          " FROM lots WHERE remaining > 0 AND valid_through < ?%1"
-                                          " ORDER BY member_id, valid_through, id")
-                               .arg(memberFilter));
+    auto q =
+        store.prepare(QStringLiteral("SELECT member_id, source_terminal, source_seq, green, remaining, valid_through"
+                                     " FROM lots WHERE remaining > 0 AND valid_through < ?%1"
+                                     " ORDER BY member_id, valid_through, id")
+                          .arg(memberFilter));
     if (!q)
         return q.error();
     q->addBindValue(asOf.toString(Qt::ISODate));

@@ -34,7 +34,8 @@ Result<TerminalIdentity> Ledger::Impl::identity()
             id.merchantCategory = q->value(1).toString();
     }
     if (id.terminalId.isEmpty())
-        return Error::notFound(QStringLiteral("this terminal is not initialised; run `jifen init --store S --terminal T`"));
+        return Error::notFound(
+            QStringLiteral("this terminal is not initialised; run `jifen init --store S --terminal T`"));
     ident = id;
     return id;
 }
@@ -83,7 +84,7 @@ Status Ledger::Impl::storeRuleSet(const RuleSet& rs)
 }
 
 namespace {
-Member memberFromQuery(const QSqlQuery& q)
+Member memberFromQuery(const Statement& q)
 {
     Member m;
     m.id = q.value(0).toLongLong();
@@ -182,7 +183,8 @@ Result<std::optional<QJsonObject>> Ledger::Impl::priorResult(const QString& ref,
 Status Ledger::Impl::recordResult(const QString& ref, const QString& op, const QString& fingerprint,
                                   const QJsonObject& result)
 {
-    auto q = store.prepare(QStringLiteral("INSERT INTO requests (ref, operation, fingerprint, result) VALUES (?, ?, ?, ?)"));
+    auto q =
+        store.prepare(QStringLiteral("INSERT INTO requests (ref, operation, fingerprint, result) VALUES (?, ?, ?, ?)"));
     if (!q)
         return q.error();
     q->addBindValue(ref);
@@ -266,8 +268,8 @@ Result<JournalEntry> Ledger::Impl::append(EntryDraft draft)
         JIFEN_TRY(store.exec(lot.value()));
     }
     for (const LotMove& m : draft.lots) {
-        auto upd = store.prepare(QStringLiteral(
-            "UPDATE lots SET remaining = remaining + ? WHERE source_terminal = ? AND source_seq = ? AND member_id = ?"));
+        auto upd = store.prepare(QStringLiteral("UPDATE lots SET remaining = remaining + ? WHERE source_terminal = ? "
+                                                "AND source_seq = ? AND member_id = ?"));
         if (!upd)
             return upd.error();
         upd->addBindValue(m.points.value());

@@ -55,7 +55,10 @@ struct EntryDraft {
 
 class Ledger::Impl {
 public:
-    Impl(Store& s, const Clock& c) : store(s), clock(c) {}
+    Impl(Store& s, const Clock& c)
+        : store(s)
+        , clock(c)
+    {}
 
     Store& store;
     const Clock& clock;
@@ -87,8 +90,8 @@ public:
     // Puts points back into the lots they came from (last consumed first), after first repaying
     // any debt; `consumed` are the original (negative) moves, `alreadyBack` what earlier
     // restorations returned per lot.
-    Result<QList<LotMove>> planRestore(const QList<LotMove>& consumed, const QList<LotMove>& alreadyBack,
-                                       Points amount, Points debt, Points* green);
+    Result<QList<LotMove>> planRestore(const QList<LotMove>& consumed, const QList<LotMove>& alreadyBack, Points amount,
+                                       Points debt, Points* green);
 
     // Expired lots of one member (or of all, memberId 0) become expire entries.
     Result<ExpireResult> expireLots(qint64 memberId, QDate asOf);

@@ -41,7 +41,8 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
         return rs.error();
     const Reward* reward = rs->reward(code.value());
     if (!reward)
-        return Error::notFound(QStringLiteral("no reward %1 in the catalog (rule set %2)").arg(code.value()).arg(rs->version()));
+        return Error::notFound(
+            QStringLiteral("no reward %1 in the catalog (rule set %2)").arg(code.value()).arg(rs->version()));
     const QString fingerprint = QStringLiteral("%1|%2|%3").arg(member->uid, reward->code).arg(request.quantity);
 
     {
@@ -151,7 +152,8 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
     ins->addBindValue(request.quantity);
     ins->addBindValue(cost.value());
     ins->addBindValue(entry->seq);
-    ins->addBindValue(result.voucherCode.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(result.voucherCode));
+    ins->addBindValue(result.voucherCode.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                   : QVariant(result.voucherCode));
     ins->addBindValue(approvedBy.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(approvedBy));
     ins->addBindValue(formatInstant(d->clock.nowUtc()));
     JIFEN_TRY(d->store.exec(ins.value()));
@@ -184,8 +186,8 @@ Result<ReturnRewardResult> Ledger::returnReward(const ReturnRewardRequest& reque
     if (prior.value())
         return ReturnRewardResult::fromJson(*prior.value());
 
-    auto r = d->store.prepare(QStringLiteral(
-        "SELECT member_id, reward_code, qty, points, seq, returned_ref FROM redemptions WHERE ref = ?"));
+    auto r = d->store.prepare(
+        QStringLiteral("SELECT member_id, reward_code, qty, points, seq, returned_ref FROM redemptions WHERE ref = ?"));
     if (!r)
         return r.error();
     r->addBindValue(of.value());
@@ -206,7 +208,9 @@ Result<ReturnRewardResult> Ledger::returnReward(const ReturnRewardRequest& reque
     if (!member)
         return member.error();
     auto redeemEntry = d->entryBySeq(redeemSeq);
-    if (!redeemEntry || !redeemEntry.value())
+    if (!redeemEntry)
+        return redeemEntry.error(); // a failed read is not a missing entry
+    if (!redeemEntry.value())
         return Error::storage(QStringLiteral("the journal entry of redemption %1 is missing").arg(of.value()));
     auto bal = d->balanceOf(memberId);
     if (!bal)

@@ -228,8 +228,9 @@ Result<RefundResult> Ledger::refund(const RefundRequest& request)
                                              "is possible")
                                   .arg(saleRef.value()));
     if (asked && asked->fen() > refundable)
-        return Error::refused(QStringLiteral("refund of %1 yuan is more than the %2 yuan still refundable on sale %3")
-                                  .arg(asked->toYuanString(), Money::fromFen(refundable).toYuanString(), saleRef.value()));
+        return Error::refused(
+            QStringLiteral("refund of %1 yuan is more than the %2 yuan still refundable on sale %3")
+                .arg(asked->toYuanString(), Money::fromFen(refundable).toYuanString(), saleRef.value()));
     const qint64 amount = asked ? asked->fen() : refundable;
     const qint64 newRefunded = refunded + amount;
     const bool nowFully = newRefunded == paid;
@@ -259,7 +260,9 @@ Result<RefundResult> Ledger::refund(const RefundRequest& request)
     }
     if (member && reverse > 0) {
         auto earnEntry = d->entryBySeq(earnSeq);
-        if (!earnEntry || !earnEntry.value())
+        if (!earnEntry)
+            return earnEntry.error(); // a failed read is not a missing entry
+        if (!earnEntry.value())
             return Error::storage(QStringLiteral("the earn entry of sale %1 is missing").arg(saleRef.value()));
         const LotRef ownLot{(*earnEntry.value()).terminalId, earnSeq};
         auto lotRows = d->lotsByRef({ownLot});
@@ -324,7 +327,9 @@ Result<RefundResult> Ledger::refund(const RefundRequest& request)
     }
     if (member && restore > 0) {
         auto offsetEntry = d->entryBySeq(offsetSeq);
-        if (!offsetEntry || !offsetEntry.value())
+        if (!offsetEntry)
+            return offsetEntry.error(); // a failed read is not a missing entry
+        if (!offsetEntry.value())
             return Error::storage(QStringLiteral("the offset entry of sale %1 is missing").arg(saleRef.value()));
         QList<LotMove> alreadyBack;
         auto prev = d->store.prepare(QStringLiteral("SELECT lots FROM journal WHERE reverses_seq = ?"));

@@ -9,6 +9,7 @@ namespace jifen {
 // every member's balance, and every lot's remaining points. Read-only.
 Result<VerifyReport> Ledger::verify()
 {
+    ReadScope reading(d->store);
     VerifyReport report;
     auto q = d->store.prepare(QStringLiteral(
         "SELECT j.seq, j.entry_id, j.terminal_id, j.kind, m.uid, j.points, j.green_points, j.ref, j.reverses_seq,"
@@ -16,7 +17,6 @@ Result<VerifyReport> Ledger::verify()
         " FROM journal j LEFT JOIN members m ON m.id = j.member_id ORDER BY j.seq"));
     if (!q)
         return q.error();
-    q->setForwardOnly(true);
     JIFEN_TRY(d->store.exec(q.value()));
     struct Sum {
         qint64 points = 0;
@@ -74,10 +74,11 @@ Result<VerifyReport> Ledger::verify()
     }
     q->finish();
 
-    auto b = d->store.prepare(QStringLiteral("SELECT b.member_id, b.points, b.green_points,"
-                                             " (SELECT COALESCE(SUM(remaining), 0) FROM lots l WHERE l.member_id = b.member_id),"
-                                             " (SELECT COALESCE(SUM(remaining), 0) FROM lots l WHERE l.member_id = b.member_id"
-                                             " AND l.green = 1) FROM balances b"));
+    auto b = d->store.prepare(
+        QStringLiteral("SELECT b.member_id, b.points, b.green_points,"
+                       " (SELECT COALESCE(SUM(remaining), 0) FROM lots l WHERE l.member_id = b.member_id),"
+                       " (SELECT COALESCE(SUM(remaining), 0) FROM lots l WHERE l.member_id = b.member_id"
+                       " AND l.green = 1) FROM balances b"));
     if (!b)
         return b.error();
     JIFEN_TRY(d->store.exec(b.value()));

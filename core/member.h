@@ -16,9 +16,9 @@ QString memberKindName(MemberKind kind);
 std::optional<MemberKind> memberKindFromName(const QString& name);
 
 struct Member {
-    qint64 id = 0;     // local row id
-    QString uid;       // program-wide member id
-    QString phone;     // full number: never print it, use maskPhone()
+    qint64 id = 0; // local row id
+    QString uid;   // program-wide member id
+    QString phone; // full number: never print it, use maskPhone()
     QString card;
     QString name;
     MemberKind kind = MemberKind::Person;

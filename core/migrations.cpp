@@ -8,7 +8,8 @@ QStringList version1()
 {
     return {
         QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
-        QStringLiteral("CREATE TABLE rulesets (version INTEGER PRIMARY KEY, json TEXT NOT NULL, loaded_at TEXT NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE rulesets (version INTEGER PRIMARY KEY, json TEXT NOT NULL, loaded_at TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE members ("
                        " id INTEGER PRIMARY KEY,"
                        " uid TEXT NOT NULL UNIQUE,"

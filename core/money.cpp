@@ -16,7 +16,8 @@ Result<Money> Money::parseYuan(const QString& text)
     if (!m.hasMatch()) {
         static const QRegularExpression tooPrecise(QStringLiteral("^[0-9]+\\.[0-9]{3,}$"));
         if (tooPrecise.match(t).hasMatch())
-            return Error::badInput(QStringLiteral("amount %1 has more than two decimals (fen is the smallest unit)").arg(t));
+            return Error::badInput(
+                QStringLiteral("amount %1 has more than two decimals (fen is the smallest unit)").arg(t));
         return Error::badInput(QStringLiteral("amount %1 is not a number of yuan like 12.50").arg(t));
     }
     const QString whole = m.captured(1);

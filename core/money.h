@@ -28,7 +28,9 @@ public:
     static constexpr qint64 maxFen = 9999999999; // 99,999,999.99 yuan
 
 private:
-    constexpr explicit Money(qint64 fen) : m_fen(fen) {}
+    constexpr explicit Money(qint64 fen)
+        : m_fen(fen)
+    {}
     qint64 m_fen = 0;
 };
 
@@ -36,7 +38,9 @@ private:
 class Points {
 public:
     constexpr Points() = default;
-    constexpr explicit Points(qint64 n) : m_n(n) {}
+    constexpr explicit Points(qint64 n)
+        : m_n(n)
+    {}
 
     // Accepts a positive whole number up to one billion.
     static Result<Points> parse(const QString& text);

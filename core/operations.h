@@ -17,7 +17,7 @@ struct SaleRequest {
     QString ref;
     QString phone; // or card; both empty: a sale without a member
     QString card;
-    QString amount; // yuan, "123.45"
+    QString amount;   // yuan, "123.45"
     QString category; // empty: the terminal's merchant category
     qint64 offsetPoints = 0;
     QString operatorName;

@@ -174,7 +174,8 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
     rs.m_json = QJsonDocument(root).toJson(QJsonDocument::Compact);
 
     const QJsonObject earn = root.value(QStringLiteral("earn")).toObject();
-    auto defaultRate = wholeNumber(earn.value(QStringLiteral("default_rate")), QStringLiteral("earn.default_rate"), 0, 100);
+    auto defaultRate =
+        wholeNumber(earn.value(QStringLiteral("default_rate")), QStringLiteral("earn.default_rate"), 0, 100);
     if (!defaultRate)
         return defaultRate.error();
     auto defaultValidity = wholeNumber(earn.value(QStringLiteral("default_validity_months")),
@@ -217,21 +218,20 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
     if (!ppy)
         return ppy.error();
     if (ppy.value() < 100)
-        return ruleError(QStringLiteral("offset.points_per_yuan %1 is above face value (compliance: no cash-out)")
-                             .arg(ppy.value()));
+        return ruleError(
+            QStringLiteral("offset.points_per_yuan %1 is above face value (compliance: no cash-out)").arg(ppy.value()));
     rs.m_offsetPointsPerYuan = ppy.value();
 
-    auto approval = wholeNumber(root.value(QStringLiteral("redemption"))
-                                    .toObject()
-                                    .value(QStringLiteral("manager_approval_above_points")),
-                                QStringLiteral("redemption.manager_approval_above_points"), 0, Points::maxInput);
+    auto approval = wholeNumber(
+        root.value(QStringLiteral("redemption")).toObject().value(QStringLiteral("manager_approval_above_points")),
+        QStringLiteral("redemption.manager_approval_above_points"), 0, Points::maxInput);
     if (!approval)
         return approval.error();
     rs.m_managerApprovalAbove = Points(approval.value());
 
     if (root.contains(QStringLiteral("expiring_soon_days"))) {
-        auto days = wholeNumber(root.value(QStringLiteral("expiring_soon_days")), QStringLiteral("expiring_soon_days"),
-                                1, 366);
+        auto days =
+            wholeNumber(root.value(QStringLiteral("expiring_soon_days")), QStringLiteral("expiring_soon_days"), 1, 366);
         if (!days)
             return days.error();
         rs.m_expiringSoonDays = static_cast<int>(days.value());
@@ -242,13 +242,14 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
         auto code = normalizeCode(t.value(QStringLiteral("code")).toString(), QStringLiteral("tier code"));
         if (!code)
             return ruleError(code.error().message);
-        auto min = wholeNumber(t.value(QStringLiteral("min_points_12m")), code.value() + QStringLiteral(" min_points_12m"),
-                               0, Points::maxInput);
+        auto min = wholeNumber(t.value(QStringLiteral("min_points_12m")),
+                               code.value() + QStringLiteral(" min_points_12m"), 0, Points::maxInput);
         if (!min)
             return min.error();
         if (!rs.m_tiers.isEmpty() && min.value() <= rs.m_tiers.last().minPoints12m.value())
             return ruleError(QStringLiteral("tiers must be listed with increasing min_points_12m"));
-        rs.m_tiers.append(Tier{code.value(), t.value(QStringLiteral("name")).toString(code.value()), Points(min.value())});
+        rs.m_tiers.append(
+            Tier{code.value(), t.value(QStringLiteral("name")).toString(code.value()), Points(min.value())});
     }
     if (rs.m_tiers.isEmpty() || rs.m_tiers.first().minPoints12m.value() != 0)
         return ruleError(QStringLiteral("tiers must start with a tier at min_points_12m 0"));

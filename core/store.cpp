@@ -31,11 +31,11 @@ Store::Store(QString path, QString connection, FaultInjector* faults)
     : m_path(std::move(path))
     , m_connection(std::move(connection))
     , m_faults(faults)
-{
-}
+{}
 
 Store::~Store()
 {
+    m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -100,23 +100,27 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, StoreOptions opt
 Status Store::configure()
 {
     QSqlQuery q(database());
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next())
-        return storageError(QStringLiteral("enable WAL"), q.lastError().text());
-    if (q.value(0).toString().toLower() != QStringLiteral("wal"))
-        return storageError(QStringLiteral("enable WAL"), QStringLiteral("journal mode is %1").arg(q.value(0).toString()));
-    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
-        if (!q.exec(QString::fromLatin1(pragma)))
-            return storageError(QString::fromLatin1(pragma), q.lastError().text());
-    }
+    // The version is checked first: a database from a newer Jifen is refused before anything (such
+    // as switching it to WAL, which rewrites its header) touches the file.
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         return storageError(QStringLiteral("read the schema version"), q.lastError().text());
     m_version = q.value(0).toInt();
     if (m_version > latestVersion())
-        return Error::storage(QStringLiteral("database %1 was written by a newer Jifen (schema %2, this build knows %3); "
-                                             "upgrade Jifen instead of opening it with this version")
-                                  .arg(m_path)
-                                  .arg(m_version)
-                                  .arg(latestVersion()));
+        return Error::storage(
+            QStringLiteral("database %1 was written by a newer Jifen (schema %2, this build knows %3); "
+                           "upgrade Jifen instead of opening it with this version")
+                .arg(m_path)
+                .arg(m_version)
+                .arg(latestVersion()));
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next())
+        return storageError(QStringLiteral("enable WAL"), q.lastError().text());
+    if (q.value(0).toString().toLower() != QStringLiteral("wal"))
+        return storageError(QStringLiteral("enable WAL"),
+                            QStringLiteral("journal mode is %1").arg(q.value(0).toString()));
+    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return storageError(QString::fromLatin1(pragma), q.lastError().text());
+    }
     return Ok{};
 }
 
@@ -141,16 +145,35 @@ Status Store::storageError(const QString& what, const QString& detail) const
     return Error::storage(QStringLiteral("storage failure (%1) in %2: %3").arg(what, m_path, detail));
 }
 
-Result<QSqlQuery> Store::prepare(const QString& sql)
+Result<Statement> Store::prepare(const QString& sql)
 {
-    QSqlQuery q(database());
-    if (!q.prepare(sql))
-        return Error::storage(QStringLiteral("storage failure preparing a statement in %1: %2")
-                                  .arg(m_path, q.lastError().text()));
-    return q;
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end()) {
+        it->second->finish();
+        return Statement(it->second.get());
+    }
+    auto q = std::make_unique<QSqlQuery>(database());
+    q->setForwardOnly(true);
+    if (!q->prepare(sql))
+        return Error::storage(
+            QStringLiteral("storage failure preparing a statement in %1: %2").arg(m_path, q->lastError().text()));
+    QSqlQuery* raw = q.get();
+    m_statements.emplace(sql, std::move(q));
+    return Statement(raw);
 }
 
-Status Store::exec(QSqlQuery& query)
+void Store::finishAll()
+{
+    for (auto& [sql, q] : m_statements)
+        q->finish();
+}
+
+Status Store::exec(Statement& statement)
+{
+    return execQuery(statement.query());
+}
+
+Status Store::execQuery(QSqlQuery& query)
 {
     if (m_faults && m_faults->nextShouldFail())
         return Error::storage(QStringLiteral("storage failure (injected) in %1").arg(m_path));
@@ -171,6 +194,7 @@ Status Store::exec(const QString& sql)
 
 UnitOfWork::~UnitOfWork()
 {
+    m_store.finishAll();
     if (m_active) {
         QSqlQuery q(m_store.database());
         q.exec(QStringLiteral("ROLLBACK")); // best effort: SQLite also rolls back when the connection closes
@@ -189,6 +213,7 @@ Status UnitOfWork::begin()
 
 Status UnitOfWork::commit()
 {
+    m_store.finishAll();
     JIFEN_TRY(m_store.exec(QStringLiteral("COMMIT")));
     m_active = false;
     m_store.m_inTransaction = false;

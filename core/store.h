@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <unordered_map>
 
 namespace jifen {
 
@@ -35,6 +36,29 @@ private:
     bool m_fired = false;
 };
 
+// A prepared statement owned by the Store's cache. Preparing the same SQL again returns the same
+// statement, reset; so a statement must be used to completion before its SQL is prepared again.
+class Statement {
+public:
+    explicit Statement(QSqlQuery* query)
+        : m_query(query)
+    {}
+    // Positional from 0 for every hand-out: QSqlQuery::addBindValue only rewinds on exec(), so a
+    // cached statement whose exec() was skipped (an error path) would append past its parameters.
+    void addBindValue(const QVariant& value) { m_query->bindValue(m_nextBind++, value); }
+    void bindValue(int pos, const QVariant& value) { m_query->bindValue(pos, value); }
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+    int numRowsAffected() const { return m_query->numRowsAffected(); }
+    QVariant lastInsertId() const { return m_query->lastInsertId(); }
+    void finish() { m_query->finish(); }
+    QSqlQuery& query() { return *m_query; }
+
+private:
+    QSqlQuery* m_query;
+    int m_nextBind = 0;
+};
+
 struct StoreOptions {
     FaultInjector* faults = nullptr;
     int migrateTo = -1; // -1: the latest schema; tests pin older versions to test upgrades
@@ -56,9 +80,12 @@ public:
     const QString& path() const { return m_path; }
     QSqlDatabase database() const;
 
-    Result<QSqlQuery> prepare(const QString& sql);
-    Status exec(QSqlQuery& query);
+    // Prepared once per connection and cached: preparing is most of the cost of a small write.
+    Result<Statement> prepare(const QString& sql);
+    Status exec(Statement& statement);
     Status exec(const QString& sql);
+    // Resets every cached statement so none keeps an old read snapshot open (WAL).
+    void finishAll();
 
     bool inTransaction() const { return m_inTransaction; }
 
@@ -69,19 +96,37 @@ private:
     Status checkIntegrity();
     Status migrate(int target);
     Status storageError(const QString& what, const QString& detail) const;
+    Status execQuery(QSqlQuery& query);
 
     QString m_path;
     QString m_connection;
     FaultInjector* m_faults;
     int m_version = 0;
     bool m_inTransaction = false;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+};
+
+// Resets the cached statements when a read-only operation ends, so no snapshot stays open.
+class ReadScope {
+public:
+    explicit ReadScope(Store& store)
+        : m_store(store)
+    {}
+    ~ReadScope() { m_store.finishAll(); }
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+
+private:
+    Store& m_store;
 };
 
 // One unit of work per operation: BEGIN IMMEDIATE on construction via begin(), rolled back on
 // destruction unless commit() succeeded. There is no commit-by-default path.
 class UnitOfWork {
 public:
-    explicit UnitOfWork(Store& store) : m_store(store) {}
+    explicit UnitOfWork(Store& store)
+        : m_store(store)
+    {}
     ~UnitOfWork();
     UnitOfWork(const UnitOfWork&) = delete;
     UnitOfWork& operator=(const UnitOfWork&) = delete;

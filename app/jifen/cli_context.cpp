@@ -66,9 +66,10 @@ int Context::fail(const Error& error)
     m_err << "jifen: " << error.message << '\n';
     m_err.flush();
     if (m_options.json) {
-        const QJsonObject o{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
-                                                                   {QStringLiteral("exit_code"), static_cast<int>(error.code)},
-                                                                   {QStringLiteral("message"), error.message}}}};
+        const QJsonObject o{
+            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
+                                                  {QStringLiteral("exit_code"), static_cast<int>(error.code)},
+                                                  {QStringLiteral("message"), error.message}}}};
         m_out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
         m_out.flush();
     }

@@ -19,7 +19,8 @@ int sale(Context& ctx, const ParsedArgs& args)
     req.amount = args.value(QStringLiteral("amount"));
     req.category = args.value(QStringLiteral("category"));
     req.offsetPoints = offset.value();
-    if ((args.has(QStringLiteral("phone")) && req.phone.isEmpty()) || (args.has(QStringLiteral("card")) && req.card.isEmpty()))
+    if ((args.has(QStringLiteral("phone")) && req.phone.isEmpty()) ||
+        (args.has(QStringLiteral("card")) && req.card.isEmpty()))
         return ctx.fail(Error::badInput(QStringLiteral("the member's phone or card number is empty")));
     if (args.has(QStringLiteral("category")) && req.category.isEmpty())
         return ctx.fail(Error::badInput(QStringLiteral("--category is empty")));
@@ -34,7 +35,8 @@ int sale(Context& ctx, const ParsedArgs& args)
     if (r->memberUid.isEmpty())
         text.append(QStringLiteral("no member: no points earned"));
     else
-        text.append(QStringLiteral("points earned %1, balance %2").arg(r->pointsEarned.value()).arg(r->balance.value()));
+        text.append(
+            QStringLiteral("points earned %1, balance %2").arg(r->pointsEarned.value()).arg(r->balance.value()));
     return ctx.done(r->toJson(), text);
 }
 
@@ -53,7 +55,8 @@ int redeem(Context& ctx, const ParsedArgs& args)
     req.reward = args.value(QStringLiteral("reward"));
     req.quantity = qty.value();
     req.pin = args.value(QStringLiteral("pin"));
-    if ((args.has(QStringLiteral("phone")) && req.phone.isEmpty()) || (args.has(QStringLiteral("card")) && req.card.isEmpty()))
+    if ((args.has(QStringLiteral("phone")) && req.phone.isEmpty()) ||
+        (args.has(QStringLiteral("card")) && req.card.isEmpty()))
         return ctx.fail(Error::badInput(QStringLiteral("the member's phone or card number is empty")));
     auto r = (*ledger)->redeem(req);
     if (!r)
@@ -90,7 +93,8 @@ int refund(Context& ctx, const ParsedArgs& args)
                          .arg(r->offsetRestored.value())
                          .arg(r->balance.value())};
     if (r->balance.value() < 0)
-        text.append(QStringLiteral("the member now owes %1 points; future earning repays them").arg(-r->balance.value()));
+        text.append(
+            QStringLiteral("the member now owes %1 points; future earning repays them").arg(-r->balance.value()));
     return ctx.done(r->toJson(), text);
 }
 

@@ -14,7 +14,8 @@ QJsonObject summaryJson(const MemberSummary& s)
         soon.append(QJsonObject{{QStringLiteral("points"), e.points.value()},
                                 {QStringLiteral("expires_on"), e.validThrough.toString(Qt::ISODate)}});
     return {{QStringLiteral("member_id"), s.member.uid},
-            {QStringLiteral("phone_masked"), s.member.phone.isEmpty() ? QJsonValue() : QJsonValue(maskPhone(s.member.phone))},
+            {QStringLiteral("phone_masked"),
+             s.member.phone.isEmpty() ? QJsonValue() : QJsonValue(maskPhone(s.member.phone))},
             {QStringLiteral("card"), s.member.card.isEmpty() ? QJsonValue() : QJsonValue(s.member.card)},
             {QStringLiteral("name"), s.member.name},
             {QStringLiteral("kind"), memberKindName(s.member.kind)},
@@ -39,7 +40,9 @@ QStringList summaryText(const MemberSummary& s)
         QStringLiteral("balance  %1 points (green %2)").arg(s.balance.value()).arg(s.greenBalance.value()),
     };
     for (const ExpiringPoints& e : s.expiringSoon)
-        lines.append(QStringLiteral("expiring %1 points after %2").arg(e.points.value()).arg(e.validThrough.toString(Qt::ISODate)));
+        lines.append(QStringLiteral("expiring %1 points after %2")
+                         .arg(e.points.value())
+                         .arg(e.validThrough.toString(Qt::ISODate)));
     return lines;
 }
 

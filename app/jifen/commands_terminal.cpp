@@ -24,6 +24,11 @@ namespace {
 
 int init(Context& ctx, const ParsedArgs& args)
 {
+    // Checked before the data directory is touched, so bad input leaves no empty database behind.
+    if (auto st = Ledger::checkIdentity(args.value(QStringLiteral("store")), args.value(QStringLiteral("terminal")),
+                                        args.value(QStringLiteral("merchant-category")));
+        !st)
+        return ctx.fail(st.error());
     auto ledger = ctx.ledger(true);
     if (!ledger)
         return ctx.fail(ledger.error());
@@ -61,18 +66,19 @@ int status(Context& ctx, const ParsedArgs&)
     if (!last)
         return ctx.fail(last.error());
     const qint64 lastSeq = last.value();
-    return ctx.done({{QStringLiteral("store_id"), id->storeId},
-                     {QStringLiteral("terminal_id"), id->terminalId},
-                     {QStringLiteral("merchant_category"), id->merchantCategory},
-                     {QStringLiteral("ruleset_version"), rules->version()},
-                     {QStringLiteral("last_seq"), lastSeq},
-                     // Sync is not built yet, so every entry is still waiting for HQ.
-                     {QStringLiteral("pending_entries"), lastSeq}},
-                    {QStringLiteral("terminal %1 of store %2 (%3)").arg(id->terminalId, id->storeId, id->merchantCategory),
-                     QStringLiteral("rule set %1, journal at seq %2, %3 entries not yet synced")
-                         .arg(rules->version())
-                         .arg(lastSeq)
-                         .arg(lastSeq)});
+    return ctx.done(
+        {{QStringLiteral("store_id"), id->storeId},
+         {QStringLiteral("terminal_id"), id->terminalId},
+         {QStringLiteral("merchant_category"), id->merchantCategory},
+         {QStringLiteral("ruleset_version"), rules->version()},
+         {QStringLiteral("last_seq"), lastSeq},
+         // Sync is not built yet, so every entry is still waiting for HQ.
+         {QStringLiteral("pending_entries"), lastSeq}},
+        {QStringLiteral("terminal %1 of store %2 (%3)").arg(id->terminalId, id->storeId, id->merchantCategory),
+         QStringLiteral("rule set %1, journal at seq %2, %3 entries not yet synced")
+             .arg(rules->version())
+             .arg(lastSeq)
+             .arg(lastSeq)});
 }
 
 int verify(Context& ctx, const ParsedArgs&)
@@ -247,8 +253,16 @@ QList<Command> terminalCommands()
           {QStringLiteral("store"), QStringLiteral("terminal")},
           {}},
          init},
-        {{QStringLiteral("status")}, QString(), QStringLiteral("terminal identity, rule set and journal position"), {}, status},
-        {{QStringLiteral("verify")}, QString(), QStringLiteral("recompute the hash chain and every balance"), {}, verify},
+        {{QStringLiteral("status")},
+         QString(),
+         QStringLiteral("terminal identity, rule set and journal position"),
+         {},
+         status},
+        {{QStringLiteral("verify")},
+         QString(),
+         QStringLiteral("recompute the hash chain and every balance"),
+         {},
+         verify},
         {{QStringLiteral("journal")},
          QStringLiteral("[--after SEQ] [--limit N]"),
          QStringLiteral("journal entries as JSON lines"),
@@ -259,7 +273,11 @@ QList<Command> terminalCommands()
          QStringLiteral("turn expired lots into expire entries"),
          {{QStringLiteral("as-of")}, {}, {}, {}},
          expire},
-        {{QStringLiteral("rules"), QStringLiteral("show")}, QString(), QStringLiteral("the active rule set"), {}, rulesShow},
+        {{QStringLiteral("rules"), QStringLiteral("show")},
+         QString(),
+         QStringLiteral("the active rule set"),
+         {},
+         rulesShow},
         {{QStringLiteral("catalog"), QStringLiteral("list")},
          QString(),
          QStringLiteral("rewards with today's price and stock"),
@@ -273,7 +291,11 @@ QList<Command> terminalCommands()
           {QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("pin")},
           {}},
          operatorAdd},
-        {{QStringLiteral("operator"), QStringLiteral("list")}, QString(), QStringLiteral("cashiers and managers"), {}, operatorList},
+        {{QStringLiteral("operator"), QStringLiteral("list")},
+         QString(),
+         QStringLiteral("cashiers and managers"),
+         {},
+         operatorList},
     };
 }
 

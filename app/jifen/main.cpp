@@ -19,14 +19,14 @@ QList<Command> allCommands()
 
 QString helpText(const QList<Command>& commands)
 {
-    QString text = QStringLiteral(
-        "jifen - the Jifen points terminal (command line)\n\n"
-        "usage: jifen [--data-dir DIR] [--json] COMMAND [OPTIONS]\n\n"
-        "Global options (anywhere on the line):\n"
-        "  --data-dir DIR   terminal data directory (default: $JIFEN_DATA_DIR or the app-data dir)\n"
-        "  --json           print one JSON object (journal: one per line)\n"
-        "  --help, --version\n\n"
-        "Commands:\n");
+    QString text =
+        QStringLiteral("jifen - the Jifen points terminal (command line)\n\n"
+                       "usage: jifen [--data-dir DIR] [--json] COMMAND [OPTIONS]\n\n"
+                       "Global options (anywhere on the line):\n"
+                       "  --data-dir DIR   terminal data directory (default: $JIFEN_DATA_DIR or the app-data dir)\n"
+                       "  --json           print one JSON object (journal: one per line)\n"
+                       "  --help, --version\n\n"
+                       "Commands:\n");
     for (const Command& c : commands)
         text += QStringLiteral("  %1 %2\n      %3\n").arg(c.words.join(QLatin1Char(' ')), c.usage, c.summary);
     text += QStringLiteral("\nExit codes: 0 ok, 2 bad usage or input, 3 refused by a rule, 4 not found, 5 storage "
@@ -50,7 +50,8 @@ int main(int argc, char** argv)
 
     auto globals = extractGlobals(arguments);
     auto clock = clockFromEnvironment();
-    const bool json = globals.ok() && globals->json;
+    // A malformed line still honours --json, so scripts always get the error object.
+    const bool json = globals.ok() ? globals->json : arguments.contains(QStringLiteral("--json"));
     if (!globals || !clock) {
         Context early(GlobalOptions{QString(), json, false, false, {}}, std::make_unique<SystemClock>());
         return early.fail(!globals ? globals.error() : clock.error());
@@ -78,8 +79,8 @@ int main(int argc, char** argv)
     }
     auto parsed = parseFlags(globals->rest.mid(match->words.size()), match->flags);
     if (!parsed)
-        return ctx.fail(Error::badInput(QStringLiteral("%1 (usage: jifen %2 %3)")
-                                            .arg(parsed.error().message, match->words.join(QLatin1Char(' ')),
-                                                 match->usage)));
+        return ctx.fail(
+            Error::badInput(QStringLiteral("%1 (usage: jifen %2 %3)")
+                                .arg(parsed.error().message, match->words.join(QLatin1Char(' ')), match->usage)));
     return match->run(ctx, parsed.value());
 }
