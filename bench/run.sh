@@ -19,6 +19,7 @@ out="$root/docs/benchmarks.md"
     echo "Every figure is compared with a baseline measured in the same run on the same machine."
     echo
     "$build/bench/bench_ledger" --dir "$build" "$@"
+    cat "$root/bench/notes.md"
 } > "$out.tmp"
 mv "$out.tmp" "$out"
 cat "$out"

@@ -42,19 +42,28 @@ Result<TerminalIdentity> Ledger::Impl::identity()
 
 Result<RuleSet> Ledger::Impl::activeRules()
 {
-    auto q = store.prepare(QStringLiteral("SELECT version, json FROM rulesets ORDER BY version DESC LIMIT 1"));
+    // The version alone decides whether the cached rule set is still the active one.
+    auto v = store.prepare(QStringLiteral("SELECT MAX(version) FROM rulesets"));
+    if (!v)
+        return v.error();
+    JIFEN_TRY(store.exec(v.value()));
+    const int version = v->next() ? v->value(0).toInt() : 0;
+    v->finish();
+    if (version == 0)
+        return Error::notFound(QStringLiteral("no rule set loaded; run `jifen init` first"));
+    if (rules && rules->version() == version)
+        return *rules;
+    auto q = store.prepare(QStringLiteral("SELECT json FROM rulesets WHERE version = ?"));
     if (!q)
         return q.error();
+    q->addBindValue(version);
     JIFEN_TRY(store.exec(q.value()));
     if (!q->next())
-        return Error::notFound(QStringLiteral("no rule set loaded; run `jifen init` first"));
-    if (rules && rules->version() == q->value(0).toInt())
-        return *rules;
-    auto parsed = RuleSet::fromJson(q->value(1).toByteArray());
+        return Error::notFound(QStringLiteral("rule set %1 vanished while loading").arg(version));
+    auto parsed = RuleSet::fromJson(q->value(0).toByteArray());
     if (!parsed)
-        return Error::storage(QStringLiteral("the stored rule set %1 no longer loads: %2")
-                                  .arg(q->value(0).toInt())
-                                  .arg(parsed.error().message));
+        return Error::storage(
+            QStringLiteral("the stored rule set %1 no longer loads: %2").arg(version).arg(parsed.error().message));
     rules = parsed.value();
     return *rules;
 }

@@ -26,7 +26,9 @@ QStringList version1()
         // The journal is the outbox as well as the ledger: append-only, gapless seq.
         QStringLiteral("CREATE TABLE journal ("
                        " seq INTEGER PRIMARY KEY,"
-                       " entry_id TEXT NOT NULL UNIQUE,"
+                       // Unique by construction (UUID v4); HQ enforces it program-wide. An index
+                       // here would cost a random B-tree page on every write.
+                       " entry_id TEXT NOT NULL,"
                        " terminal_id TEXT NOT NULL,"
                        " kind TEXT NOT NULL,"
                        " member_id INTEGER REFERENCES members(id),"
@@ -116,11 +118,54 @@ QStringList version2()
     };
 }
 
+// The whole points program: itemised sales, green points, budget allowance with deferred
+// earning, households, donations, survey answers.
+QStringList version3()
+{
+    return {
+        QStringLiteral("ALTER TABLE sales ADD COLUMN cashier TEXT"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN tender TEXT"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN items TEXT"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN promotion TEXT"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN green_earned INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN green_seq INTEGER REFERENCES journal(seq)"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN green_reversed INTEGER NOT NULL DEFAULT 0"),
+        // Issuance allowance of this terminal per business month (YYYY-MM); HQ assigns it.
+        QStringLiteral("CREATE TABLE allowances (month TEXT PRIMARY KEY, granted INTEGER NOT NULL,"
+                       " used INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL) WITHOUT ROWID"),
+        // Points earned beyond the allowance: recorded, not spendable until released.
+        QStringLiteral("CREATE TABLE deferred ("
+                       " seq INTEGER PRIMARY KEY REFERENCES journal(seq),"
+                       " member_id INTEGER NOT NULL REFERENCES members(id),"
+                       " sale_ref TEXT,"
+                       " green INTEGER NOT NULL,"
+                       " points INTEGER NOT NULL,"
+                       " pending INTEGER NOT NULL CHECK (pending >= 0),"
+                       " earned_on TEXT NOT NULL,"
+                       " valid_through TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX deferred_pending ON deferred(seq) WHERE pending > 0"),
+        QStringLiteral("CREATE TABLE households (id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE,"
+                       " head_member_id INTEGER NOT NULL UNIQUE REFERENCES members(id), created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE household_members (member_id INTEGER PRIMARY KEY REFERENCES members(id),"
+                       " household_id INTEGER NOT NULL REFERENCES households(id), joined_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX household_members_household ON household_members(household_id)"),
+        QStringLiteral(
+            "CREATE TABLE donations (ref TEXT PRIMARY KEY, member_id INTEGER NOT NULL REFERENCES members(id),"
+            " charity TEXT NOT NULL, points INTEGER NOT NULL, match_points INTEGER NOT NULL,"
+            " seq INTEGER NOT NULL REFERENCES journal(seq), created_at TEXT NOT NULL) WITHOUT ROWID"),
+        QStringLiteral(
+            "CREATE TABLE survey_answers (ref TEXT PRIMARY KEY, member_id INTEGER NOT NULL REFERENCES members(id),"
+            " survey TEXT NOT NULL, answers TEXT NOT NULL, green_seq INTEGER REFERENCES journal(seq),"
+            " created_at TEXT NOT NULL) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX survey_answers_member ON survey_answers(member_id, survey)"),
+    };
+}
+
 } // namespace
 
 const QList<QStringList>& migrationSteps()
 {
-    static const QList<QStringList> steps{version1(), version2()};
+    static const QList<QStringList> steps{version1(), version2(), version3()};
     return steps;
 }
 

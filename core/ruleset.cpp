@@ -89,6 +89,8 @@ Result<Reward> parseReward(const QJsonObject& o)
     r.greenOnly = o.value(QStringLiteral("green_only")).toBool(false);
     r.requiresManager = o.value(QStringLiteral("requires_manager")).toBool(false);
     r.partner = o.value(QStringLiteral("partner")).toString();
+    for (const QJsonValue& t : o.value(QStringLiteral("tags")).toArray())
+        r.tags.append(t.toString());
     if (o.contains(QStringLiteral("stock"))) {
         auto stock = wholeNumber(o.value(QStringLiteral("stock")), r.code + QStringLiteral(" stock"), 0, 100000000);
         if (!stock)
@@ -263,6 +265,17 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
             return ruleError(QStringLiteral("reward %1 is listed twice").arg(reward->code));
         seen.insert(reward->code, true);
         rs.m_catalog.append(reward.value());
+    }
+    QStringList tierCodes;
+    for (const Tier& t : rs.m_tiers)
+        tierCodes.append(t.code);
+    auto program = parseProgramRules(root, tierCodes, rs.m_categories.keys());
+    if (!program)
+        return program.error();
+    rs.m_program = program.value();
+    for (auto it = rs.m_program.rewardFestival.cbegin(); it != rs.m_program.rewardFestival.cend(); ++it) {
+        if (!rs.reward(it.key()))
+            return ruleError(QStringLiteral("promotion %1 unlocks unknown reward %2").arg(it.value(), it.key()));
     }
     return rs;
 }

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "money.h"
+#include "program_rules.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -33,6 +34,7 @@ struct Reward {
     std::optional<qint64> stock; // initial stock; absent: not stocked (services, vouchers)
     QString partner;
     QList<SeasonalPrice> seasonal;
+    QStringList tags; // e.g. "pet": used to pick a statement's warm line
 
     Points priceOn(QDate date) const;
     bool issuesVoucherCode() const { return kind == RewardKind::Partner; }
@@ -72,6 +74,8 @@ public:
     const Tier& tierFor(Points earned12m) const;
     const QList<Reward>& catalog() const { return m_catalog; }
     const Reward* reward(const QString& code) const;
+    // Products, promotions, tier benefits, green points, households, charities, surveys, budget.
+    const ProgramRules& program() const { return m_program; }
 
 private:
     int m_version = 0;
@@ -83,6 +87,7 @@ private:
     int m_expiringSoonDays = 90;
     QList<Tier> m_tiers;
     QList<Reward> m_catalog;
+    ProgramRules m_program;
 };
 
 QString rewardKindName(RewardKind kind);

@@ -184,12 +184,10 @@ Status Store::execQuery(QSqlQuery& query)
 
 Status Store::exec(const QString& sql)
 {
-    if (m_faults && m_faults->nextShouldFail())
-        return Error::storage(QStringLiteral("storage failure (injected) in %1").arg(m_path));
-    QSqlQuery q(database());
-    if (!q.exec(sql))
-        return Error::storage(QStringLiteral("storage failure in %1: %2").arg(m_path, q.lastError().text()));
-    return Ok{};
+    auto statement = prepare(sql);
+    if (!statement)
+        return statement.error();
+    return exec(statement.value());
 }
 
 UnitOfWork::~UnitOfWork()
