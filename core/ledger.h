@@ -5,6 +5,7 @@
 #include "member.h"
 #include "operations.h"
 #include "ruleset.h"
+#include "statement.h"
 #include "store.h"
 
 #include <QObject>
@@ -54,6 +55,34 @@ public:
     Result<ReturnRewardResult> returnReward(const ReturnRewardRequest& request);
     Result<ExpireResult> expire(std::optional<QDate> asOf = std::nullopt);
 
+    // The points program. Compliance: points only from a sale with a positive paid amount, a
+    // recorded green action or a manager's adjustment with a reason; issuance within the
+    // terminal's allowance (beyond it earning is deferred); transfers only inside a household.
+    Result<GrantResult> grantGreen(const GreenRequest& request);
+    Result<GrantResult> adjust(const AdjustRequest& request);
+    Result<TransferResult> transfer(const TransferRequest& request);
+    Result<DonateResult> donate(const DonateRequest& request);
+    Result<SurveyAnswerResult> answerSurvey(const SurveyAnswerRequest& request);
+
+    Result<HouseholdInfo> createHousehold(const QString& headPhone);
+    Result<HouseholdInfo> addToHousehold(const QString& headPhone, const QString& memberPhone);
+    Result<HouseholdInfo> removeFromHousehold(const QString& headPhone, const QString& memberPhone);
+    Result<HouseholdInfo> household(const QString& phone);
+
+    // The terminal's issuance allowance for a business month ("YYYY-MM"; empty: this month).
+    Result<AllowanceInfo> allowance(const QString& month = QString());
+    // Sets the month's allowance (never below what was already issued) and releases deferred
+    // earning, oldest first, into the room it makes.
+    Result<AllowanceInfo> setAllowance(qint64 points, const QString& month = QString());
+
+    // Loads a rule set (JSON). Refused unless it is newer than the active one and keeps every
+    // compliance line.
+    Result<RuleSet> loadRules(const QByteArray& json);
+
+    Result<StatementData> statement(const QString& phone, const QString& card, int year, int month);
+    Result<DayReport> dayReport(std::optional<QDate> date = std::nullopt);
+    Result<QList<CharityTotal>> charityTotals();
+
     Result<QList<JournalEntry>> journal(qint64 afterSeq = 0, qint64 limit = -1);
     Result<qint64> lastSeq();
     Result<VerifyReport> verify();
@@ -70,8 +99,10 @@ public:
 signals:
     void committed(qint64 lastSeq);
 
+public:
+    class Impl; // opaque; named publicly so core's own helper functions can take it
+
 private:
-    class Impl;
     std::unique_ptr<Impl> d;
 };
 

@@ -97,6 +97,37 @@ public:
     Result<ExpireResult> expireLots(qint64 memberId, QDate asOf);
 
     Result<QString> checkManagerPin(const QString& pin);
+    Status requireOperator(const QString& name);
+    Result<Tier> tierOf(qint64 memberId, const RuleSet& rs);
+    Result<Points> earned12m(qint64 memberId);
+
+    // Issuance allowance of the current business month.
+    QString currentMonth() const { return clock.today().toString(QStringLiteral("yyyy-MM")); }
+    Result<AllowanceInfo> allowanceFor(const QString& month, const RuleSet& rs);
+    Status useAllowance(const QString& month, Points points, const RuleSet& rs);
+    Result<ReleaseResult> releaseDeferred(const RuleSet& rs);
+
+    // Writes a grant (earn, green-grant, adjust, transfer-in, release) with its lot, repaying
+    // debt first. `deferred` points beyond the allowance are recorded against the entry.
+    struct Grant {
+        EntryKind kind = EntryKind::Earn;
+        Member member;
+        Points points;
+        Points deferred;
+        bool green = false;
+        QDate earnedOn;
+        QDate validThrough;
+        QString ref;
+        QString saleRef;
+        qint64 reversesSeq = 0;
+        QJsonObject detail;
+    };
+    Result<JournalEntry> writeGrant(const Grant& grant, const RuleSet& rs);
+
+    // Points the member received from green actions in the current business month.
+    Result<Points> greenActionsThisMonth(qint64 memberId);
+    Result<QString> householdOf(qint64 memberId); // empty: none
+    QDateTime monthStartUtc(QDate day) const;
 
     // Starts an operation's unit of work; committed() is emitted only after its commit.
     Status begin(UnitOfWork& uow)

@@ -2,49 +2,170 @@
 #include "identity.h"
 #include "ledger_impl.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
 namespace jifen {
 
 namespace {
 
-QString saleFingerprint(const QString& memberKey, Money amount, const QString& category, qint64 offset)
+const QStringList kTenders{QStringLiteral("cash"), QStringLiteral("wechat"), QStringLiteral("alipay"),
+                           QStringLiteral("card")};
+
+struct Line {
+    SaleLine out;
+    bool offsetEligible = true;
+    bool customService = false;
+    qint64 rate = 1;
+    int validityMonths = 36;
+};
+
+Result<QList<Line>> parseItems(const QStringList& items, const RuleSet& rs)
 {
-    return QStringLiteral("%1|%2|%3|%4").arg(memberKey).arg(amount.fen()).arg(category).arg(offset);
+    QList<Line> lines;
+    static const QRegularExpression qtyForm(QStringLiteral("^[0-9]{1,4}$"));
+    for (const QString& item : items) {
+        const QStringList parts = item.trimmed().split(QLatin1Char(':'));
+        if (parts.size() < 2 || parts.size() > 3 || parts.at(0).isEmpty())
+            return Error::badInput(QStringLiteral("item \"%1\" is not SKU:QTY or SKU:QTY:PRICE").arg(item));
+        const Product* product = rs.program().product(parts.at(0));
+        if (!product)
+            return Error::notFound(
+                QStringLiteral("no product with SKU %1 in rule set %2").arg(parts.at(0)).arg(rs.version()));
+        if (!qtyForm.match(parts.at(1)).hasMatch() || parts.at(1).toLongLong() < 1 || parts.at(1).toLongLong() > 999)
+            return Error::badInput(
+                QStringLiteral("quantity of %1 must be a whole number from 1 to 999").arg(product->sku));
+        Line line;
+        line.out.sku = product->sku;
+        line.out.name = product->name;
+        line.out.category = product->category;
+        line.out.quantity = parts.at(1).toLongLong();
+        line.out.unitPrice = product->price;
+        if (parts.size() == 3) {
+            auto price = Money::parseYuan(parts.at(2));
+            if (!price)
+                return Error::badInput(QStringLiteral("price of %1: %2").arg(product->sku, price.error().message));
+            line.out.unitPrice = price.value();
+        }
+        line.out.eco = product->eco;
+        line.offsetEligible = product->offsetEligible;
+        line.customService = product->customService;
+        lines.append(line);
+    }
+    return lines;
 }
 
 } // namespace
+
+QJsonObject SaleLine::toJson() const
+{
+    QJsonObject o{{QStringLiteral("sku"), sku},
+                  {QStringLiteral("name"), name},
+                  {QStringLiteral("category"), category},
+                  {QStringLiteral("quantity"), quantity},
+                  {QStringLiteral("unit_price"), unitPrice.toYuanString()},
+                  {QStringLiteral("total"), total.toYuanString()},
+                  {QStringLiteral("offset"), offset.toYuanString()},
+                  {QStringLiteral("eco"), eco},
+                  {QStringLiteral("points"), points.value()}};
+    if (discount.fen() > 0)
+        o.insert(QStringLiteral("discount"), discount.toYuanString());
+    if (!promotion.isEmpty())
+        o.insert(QStringLiteral("promotion"), promotion);
+    return o;
+}
 
 Result<SaleResult> Ledger::sale(const SaleRequest& request)
 {
     auto ref = normalizeRef(request.ref);
     if (!ref)
         return ref.error();
-    auto amount = Money::parseYuan(request.amount);
-    if (!amount)
-        return amount.error();
+    if (request.amount.isEmpty() == request.items.isEmpty())
+        return Error::badInput(
+            QStringLiteral("a sale is either an amount (--amount) or items (--item), not both and not "
+                           "neither"));
     if (request.offsetPoints < 0)
         return Error::badInput(QStringLiteral("points to offset must not be negative"));
     if (request.offsetPoints > Points::maxInput)
         return Error::badInput(QStringLiteral("points to offset are too many"));
+    const QString tender = request.tender.isEmpty() ? QStringLiteral("cash") : request.tender;
+    if (!kTenders.contains(tender))
+        return Error::badInput(QStringLiteral("tender \"%1\" is not one of cash, wechat, alipay, card").arg(tender));
     auto id = d->identity();
     if (!id)
         return id.error();
-    const QString categoryCode = request.category.isEmpty() ? id->merchantCategory : request.category;
     auto rs = d->activeRules();
     if (!rs)
         return rs.error();
-    auto cat = rs->category(categoryCode);
-    if (!cat)
-        return cat.error();
+    if (!request.cashier.isEmpty())
+        JIFEN_TRY(d->requireOperator(request.cashier));
+
+    QList<Line> lines;
+    if (!request.amount.isEmpty()) {
+        auto amount = Money::parseYuan(request.amount);
+        if (!amount)
+            return amount.error();
+        auto cat = rs->category(request.category.isEmpty() ? id->merchantCategory : request.category);
+        if (!cat)
+            return cat.error();
+        Line line;
+        line.out.category = cat->code;
+        line.out.unitPrice = amount.value();
+        lines.append(line);
+    } else {
+        if (!request.category.isEmpty())
+            return Error::badInput(
+                QStringLiteral("--category is for amount-only sales; items carry their own category"));
+        auto parsed = parseItems(request.items, rs.value());
+        if (!parsed)
+            return parsed.error();
+        lines = parsed.value();
+    }
 
     std::optional<Member> member;
-    QString memberKey;
     if (!request.phone.isEmpty() || !request.card.isEmpty()) {
         auto m = d->requireMember(request.phone, request.card);
         if (!m)
             return m.error();
         member = m.value();
-        memberKey = m->uid;
     }
+    QString tierCode;
+    int customDiscount = 0;
+    if (member) {
+        auto tier = d->tierOf(member->id, rs.value());
+        if (!tier)
+            return tier.error();
+        tierCode = tier->code;
+        customDiscount = rs->program().tierBenefits.value(tierCode).customDiscountPercent;
+    }
+
+    Money bill;
+    Money eligible;
+    QStringList fingerprintLines;
+    for (Line& line : lines) {
+        auto cat = rs->category(line.out.category);
+        if (!cat)
+            return cat.error();
+        line.rate = line.out.eco ? rs->program().green.ecoItemRate : cat->rate;
+        line.validityMonths = cat->validityMonths;
+        const qint64 gross = line.out.unitPrice.fen() * line.out.quantity;
+        if (gross > Money::maxFen)
+            return Error::badInput(QStringLiteral("the line for %1 is too large").arg(line.out.sku));
+        if (line.customService && customDiscount > 0)
+            line.out.discount = Money::fromFen(mulDiv(gross, customDiscount, 100));
+        line.out.total = Money::fromFen(gross) - line.out.discount;
+        bill = bill + line.out.total;
+        if (line.offsetEligible)
+            eligible = eligible + line.out.total;
+        fingerprintLines.append(QStringLiteral("%1:%2:%3:%4")
+                                    .arg(line.out.sku, line.out.category)
+                                    .arg(line.out.quantity)
+                                    .arg(line.out.unitPrice.fen()));
+    }
+    if (bill.fen() > Money::maxFen)
+        return Error::badInput(QStringLiteral("the bill is too large (at most 99999999.99 yuan)"));
+
     const Points offset(request.offsetPoints);
     const qint64 ppy = rs->offsetPointsPerYuan();
     if (offset.value() > 0) {
@@ -56,11 +177,34 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
                                        .arg(ppy));
     }
     const Money offsetAmount = Money::fromFen(offset.value() / ppy * 100);
-    if (offsetAmount > amount.value())
-        return Error::refused(QStringLiteral("points may pay at most the bill: %1 points are %2 yuan, the bill is %3")
-                                  .arg(offset.value())
-                                  .arg(offsetAmount.toYuanString(), amount->toYuanString()));
-    const QString fingerprint = saleFingerprint(memberKey, amount.value(), cat->code, offset.value());
+    if (offsetAmount > eligible)
+        return Error::refused(
+            QStringLiteral("points may pay at most the %1 part of the bill: %2 points are %3 yuan, that part is %4")
+                .arg(eligible == bill ? QStringLiteral("whole") : QStringLiteral("eligible"))
+                .arg(offset.value())
+                .arg(offsetAmount.toYuanString(), eligible.toYuanString()));
+    // The offset is spread over the eligible lines in proportion; the last one takes the rest.
+    {
+        qint64 left = offsetAmount.fen();
+        qsizetype lastEligible = -1;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (lines[i].offsetEligible && lines[i].out.total.fen() > 0)
+                lastEligible = i;
+        }
+        for (qsizetype i = 0; i < lines.size() && left > 0; ++i) {
+            Line& line = lines[i];
+            if (!line.offsetEligible || line.out.total.fen() == 0)
+                continue;
+            const qint64 share =
+                i == lastEligible ? left : mulDiv(offsetAmount.fen(), line.out.total.fen(), eligible.fen());
+            line.out.offset = Money::fromFen(std::min(share, line.out.total.fen()));
+            left -= line.out.offset.fen();
+        }
+    }
+    const QString fingerprint = QStringLiteral("%1|%2|%3|%4|%5")
+                                    .arg(member ? member->uid : QString(), fingerprintLines.join(QLatin1Char(',')))
+                                    .arg(offset.value())
+                                    .arg(request.cashier, tender);
 
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
@@ -76,11 +220,12 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
 
     SaleResult result;
     result.ref = ref.value();
-    result.memberUid = memberKey;
-    result.amount = amount.value();
+    result.memberUid = member ? member->uid : QString();
+    result.amount = bill;
     result.offsetPoints = offset;
     result.offsetAmount = offsetAmount;
-    result.paid = amount.value() - offsetAmount;
+    result.paid = bill - offsetAmount;
+    result.tier = tierCode;
     qint64 offsetSeq = 0;
     if (offset.value() > 0) {
         auto bal = d->balanceOf(member->id);
@@ -102,7 +247,7 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
         draft.rulesetVersion = rs->version();
         draft.detail = {{QStringLiteral("offset_fen"), offsetAmount.fen()},
                         {QStringLiteral("points_per_yuan"), ppy},
-                        {QStringLiteral("amount_fen"), amount->fen()}};
+                        {QStringLiteral("amount_fen"), bill.fen()}};
         draft.lots = plan->moves;
         auto e = d->append(draft);
         if (!e)
@@ -110,54 +255,144 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
         offsetSeq = e->seq;
     }
 
-    // Earn: whole points per whole yuan actually paid, rounded down; only with a member.
-    const Points earned(member ? mulDiv(result.paid.fen(), cat->rate, 100) : 0);
-    result.pointsEarned = earned;
-    EntryDraft earn;
-    earn.kind = EntryKind::Earn;
-    earn.member = member;
-    earn.points = earned;
-    earn.ref = ref.value();
-    earn.rulesetVersion = rs->version();
-    earn.detail = {{QStringLiteral("amount_fen"), amount->fen()},
-                   {QStringLiteral("paid_fen"), result.paid.fen()},
-                   {QStringLiteral("category"), cat->code},
-                   {QStringLiteral("rate"), cat->rate}};
-    if (member && earned.value() > 0) {
-        auto bal = d->balanceOf(member->id);
-        if (!bal)
-            return bal.error();
-        const Points debt(std::max<qint64>(0, -bal->points.value()));
-        NewLot lot;
-        lot.earned = earned;
-        lot.created = earned - std::min(earned, debt);
-        lot.earnedOn = today;
-        lot.validThrough = lotValidThrough(today, cat->validityMonths);
-        earn.newLot = lot;
-        earn.detail.insert(QStringLiteral("valid_through"), lot.validThrough.toString(Qt::ISODate));
-        if (lot.created != earned)
-            earn.detail.insert(QStringLiteral("debt_repaid"), (earned - lot.created).value());
+    // Each line earns whole points on what was actually paid for it, at its category's rate (eco
+    // goods: green points), times the best promotion for that category — never stacked.
+    Points ordinary;
+    Points green;
+    int bestPercent = 100;
+    int validity = 0;
+    QJsonArray lineJson;
+    for (Line& line : lines) {
+        const Money paid = line.out.total - line.out.offset;
+        int percent = 100;
+        if (const Promotion* p = rs->program().bestMultiplier(today, line.out.category, result.paid)) {
+            percent = p->multiplierPercent;
+            line.out.promotion = p->code;
+            if (percent > bestPercent) {
+                bestPercent = percent;
+                result.promotion = p->code;
+            }
+        }
+        line.out.points = Points(member ? mulDiv(paid.fen(), line.rate * percent, 10000) : 0);
+        if (line.out.eco)
+            green += line.out.points;
+        else
+            ordinary += line.out.points;
+        if (line.out.points.value() > 0 && (validity == 0 || line.validityMonths < validity))
+            validity = line.validityMonths;
+        result.lines.append(line.out);
+        lineJson.append(line.out.toJson());
     }
-    auto earnEntry = d->append(earn);
-    if (!earnEntry)
-        return earnEntry.error();
+    // One lot per kind: a bill mixing categories takes the shortest validity, never extending one.
+    const QDate validThrough = lotValidThrough(today, validity == 0 ? 36 : validity);
+
+    // Issuance draws on this terminal's allowance; what does not fit is deferred, not lost.
+    Points grantOrdinary = ordinary;
+    Points grantGreen = green;
+    if (member && (ordinary + green).value() > 0) {
+        auto allowance = d->allowanceFor(d->currentMonth(), rs.value());
+        if (!allowance)
+            return allowance.error();
+        Points room = std::max(Points(0), allowance->remaining());
+        grantOrdinary = std::min(ordinary, room);
+        room -= grantOrdinary;
+        grantGreen = std::min(green, room);
+        JIFEN_TRY(d->useAllowance(d->currentMonth(), grantOrdinary + grantGreen, rs.value()));
+    }
+    result.pointsEarned = grantOrdinary + grantGreen;
+    result.greenEarned = grantGreen;
+    result.deferred = (ordinary - grantOrdinary) + (green - grantGreen);
+
+    QJsonObject saleDetail{{QStringLiteral("amount_fen"), bill.fen()},
+                           {QStringLiteral("paid_fen"), result.paid.fen()},
+                           {QStringLiteral("category"), lines.first().out.category},
+                           {QStringLiteral("rate"), lines.first().rate},
+                           {QStringLiteral("tender"), tender}};
+    if (!request.items.isEmpty())
+        saleDetail.insert(QStringLiteral("items"), lineJson);
+    if (!result.promotion.isEmpty())
+        saleDetail.insert(QStringLiteral("promotion"), result.promotion);
+    if (!request.cashier.isEmpty())
+        saleDetail.insert(QStringLiteral("cashier"), request.cashier.trimmed());
+
+    qint64 earnSeq = 0;
+    if (member) {
+        Ledger::Impl::Grant g;
+        g.member = *member;
+        g.points = grantOrdinary;
+        g.deferred = ordinary - grantOrdinary;
+        g.earnedOn = today;
+        g.validThrough = validThrough;
+        g.ref = ref.value();
+        g.saleRef = ref.value();
+        g.detail = saleDetail;
+        auto e = d->writeGrant(g, rs.value());
+        if (!e)
+            return e.error();
+        earnSeq = e->seq;
+    } else {
+        EntryDraft earn; // a sale without a member is recorded and earns nothing
+        earn.kind = EntryKind::Earn;
+        earn.ref = ref.value();
+        earn.rulesetVersion = rs->version();
+        earn.detail = saleDetail;
+        auto e = d->append(earn);
+        if (!e)
+            return e.error();
+        earnSeq = e->seq;
+    }
+    qint64 greenSeq = 0;
+    if (member && green.value() > 0) {
+        Ledger::Impl::Grant g;
+        g.member = *member;
+        g.points = grantGreen;
+        g.deferred = green - grantGreen;
+        g.green = true;
+        g.earnedOn = today;
+        g.validThrough = validThrough;
+        g.ref = ref.value();
+        g.saleRef = ref.value();
+        g.detail = {{QStringLiteral("eco_fen"),
+                     [&] {
+                         qint64 fen = 0;
+                         for (const Line& l : lines)
+                             fen += l.out.eco ? (l.out.total - l.out.offset).fen() : 0;
+                         return fen;
+                     }()},
+                    {QStringLiteral("rate"), rs->program().green.ecoItemRate}};
+        auto e = d->writeGrant(g, rs.value());
+        if (!e)
+            return e.error();
+        greenSeq = e->seq;
+    }
 
     auto ins = d->store.prepare(QStringLiteral(
         "INSERT INTO sales (ref, member_id, category, amount_fen, offset_points, offset_fen, paid_fen, earned_points,"
-        " earn_seq, offset_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " earn_seq, offset_seq, created_at, cashier, tender, items, promotion, green_earned, green_seq)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!ins)
         return ins.error();
+    const QVariant nullInt(QMetaType(QMetaType::LongLong));
+    const QVariant nullText(QMetaType(QMetaType::QString));
     ins->addBindValue(ref.value());
-    ins->addBindValue(member ? QVariant(member->id) : QVariant(QMetaType(QMetaType::LongLong)));
-    ins->addBindValue(cat->code);
-    ins->addBindValue(amount->fen());
+    ins->addBindValue(member ? QVariant(member->id) : nullInt);
+    ins->addBindValue(lines.first().out.category);
+    ins->addBindValue(bill.fen());
     ins->addBindValue(offset.value());
     ins->addBindValue(offsetAmount.fen());
     ins->addBindValue(result.paid.fen());
-    ins->addBindValue(earned.value());
-    ins->addBindValue(earnEntry->seq);
-    ins->addBindValue(offsetSeq ? QVariant(offsetSeq) : QVariant(QMetaType(QMetaType::LongLong)));
+    ins->addBindValue(ordinary.value());
+    ins->addBindValue(earnSeq);
+    ins->addBindValue(offsetSeq ? QVariant(offsetSeq) : nullInt);
     ins->addBindValue(formatInstant(d->clock.nowUtc()));
+    ins->addBindValue(request.cashier.isEmpty() ? nullText : QVariant(request.cashier.trimmed()));
+    ins->addBindValue(tender);
+    ins->addBindValue(request.items.isEmpty()
+                          ? nullText
+                          : QVariant(QString::fromUtf8(QJsonDocument(lineJson).toJson(QJsonDocument::Compact))));
+    ins->addBindValue(result.promotion.isEmpty() ? nullText : QVariant(result.promotion));
+    ins->addBindValue(green.value());
+    ins->addBindValue(greenSeq ? QVariant(greenSeq) : nullInt);
     JIFEN_TRY(d->store.exec(ins.value()));
 
     if (member) {
@@ -167,232 +402,6 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
         result.balance = bal->points;
     }
     JIFEN_TRY(d->recordResult(ref.value(), QStringLiteral("sale"), fingerprint, result.toJson()));
-    JIFEN_TRY(uow.commit());
-    d->emitIfCommitted(this);
-    return result;
-}
-
-Result<RefundResult> Ledger::refund(const RefundRequest& request)
-{
-    auto ref = normalizeRef(request.ref);
-    if (!ref)
-        return ref.error();
-    auto saleRef = normalizeRef(request.saleRef);
-    if (!saleRef)
-        return Error::badInput(QStringLiteral("--of: %1").arg(saleRef.error().message));
-    std::optional<Money> asked;
-    if (!request.amount.isEmpty()) {
-        auto a = Money::parseYuan(request.amount);
-        if (!a)
-            return a.error();
-        asked = a.value();
-    }
-    const QString fingerprint =
-        QStringLiteral("%1|%2").arg(saleRef.value(), asked ? QString::number(asked->fen()) : QStringLiteral("all"));
-
-    UnitOfWork uow(d->store);
-    JIFEN_TRY(d->begin(uow));
-    auto prior = d->priorResult(ref.value(), QStringLiteral("refund"), fingerprint);
-    if (!prior)
-        return prior.error();
-    if (prior.value())
-        return RefundResult::fromJson(*prior.value());
-
-    auto s = d->store.prepare(QStringLiteral(
-        "SELECT member_id, paid_fen, earned_points, offset_points, refunded_fen, points_reversed, offset_restored,"
-        " expired_excused, fully_refunded, earn_seq, offset_seq FROM sales WHERE ref = ?"));
-    if (!s)
-        return s.error();
-    s->addBindValue(saleRef.value());
-    JIFEN_TRY(d->store.exec(s.value()));
-    if (!s->next())
-        return Error::notFound(QStringLiteral("no sale with reference %1").arg(saleRef.value()));
-    const qint64 memberId = s->value(0).toLongLong();
-    const bool hasMember = !s->value(0).isNull();
-    const qint64 paid = s->value(1).toLongLong();
-    const qint64 earned = s->value(2).toLongLong();
-    const qint64 offset = s->value(3).toLongLong();
-    const qint64 refunded = s->value(4).toLongLong();
-    const qint64 reversedSoFar = s->value(5).toLongLong();
-    const qint64 restoredSoFar = s->value(6).toLongLong();
-    const qint64 excusedSoFar = s->value(7).toLongLong();
-    const bool fully = s->value(8).toInt() != 0;
-    const qint64 earnSeq = s->value(9).toLongLong();
-    const qint64 offsetSeq = s->value(10).toLongLong();
-    s->finish();
-    if (fully)
-        return Error::refused(QStringLiteral("sale %1 is already fully refunded").arg(saleRef.value()));
-    const qint64 refundable = paid - refunded;
-    if (asked && paid == 0)
-        return Error::refused(QStringLiteral("sale %1 was paid entirely with points; only a full refund (no --amount) "
-                                             "is possible")
-                                  .arg(saleRef.value()));
-    if (asked && asked->fen() > refundable)
-        return Error::refused(
-            QStringLiteral("refund of %1 yuan is more than the %2 yuan still refundable on sale %3")
-                .arg(asked->toYuanString(), Money::fromFen(refundable).toYuanString(), saleRef.value()));
-    const qint64 amount = asked ? asked->fen() : refundable;
-    const qint64 newRefunded = refunded + amount;
-    const bool nowFully = newRefunded == paid;
-    // The sale keeps floor(E * (P - R) / P) of its earned points after refunds totalling R of P;
-    // each refund takes back the difference, so partial refunds sum exactly to E.
-    const qint64 keepEarn = paid > 0 ? mulDiv(earned, paid - newRefunded, paid) : 0;
-    const qint64 keepOffset = paid > 0 ? mulDiv(offset, paid - newRefunded, paid) : 0;
-    const qint64 reverse = (earned - reversedSoFar) - keepEarn;
-    const qint64 restore = (offset - restoredSoFar) - keepOffset;
-
-    RefundResult result;
-    result.ref = ref.value();
-    result.saleRef = saleRef.value();
-    result.amount = Money::fromFen(amount);
-    result.fullyRefunded = nowFully;
-    auto rs = d->activeRules();
-    if (!rs)
-        return rs.error();
-    qint64 excused = 0;
-    std::optional<Member> member;
-    if (hasMember) {
-        auto m = d->memberById(memberId);
-        if (!m)
-            return m.error();
-        member = m.value();
-        JIFEN_TRY(d->expireLots(memberId, d->clock.today()));
-    }
-    if (member && reverse > 0) {
-        auto earnEntry = d->entryBySeq(earnSeq);
-        if (!earnEntry)
-            return earnEntry.error(); // a failed read is not a missing entry
-        if (!earnEntry.value())
-            return Error::storage(QStringLiteral("the earn entry of sale %1 is missing").arg(saleRef.value()));
-        const LotRef ownLot{(*earnEntry.value()).terminalId, earnSeq};
-        auto lotRows = d->lotsByRef({ownLot});
-        if (!lotRows)
-            return lotRows.error();
-        const LotRow& lot = lotRows->first();
-        // Points of this sale that already expired are gone; taking them again would count the
-        // loss twice, so they are excused from the reversal.
-        auto exp = d->store.prepare(QStringLiteral("SELECT lots FROM journal WHERE member_id = ? AND kind = 'expire'"
-                                                   " AND lots LIKE ?"));
-        if (!exp)
-            return exp.error();
-        exp->addBindValue(memberId);
-        exp->addBindValue(QStringLiteral("%") + ownLot.toString() + QStringLiteral("=%"));
-        JIFEN_TRY(d->store.exec(exp.value()));
-        qint64 expiredFromLot = 0;
-        while (exp->next()) {
-            for (const LotMove& m : lotMovesFromText(exp->value(0).toString()).value_or(QList<LotMove>())) {
-                if (m.lot == ownLot)
-                    expiredFromLot -= m.points.value();
-            }
-        }
-        excused = std::min(reverse, std::max<qint64>(0, expiredFromLot - excusedSoFar));
-        const Points charge(reverse - excused);
-
-        QList<LotMove> moves;
-        Points fromGreen;
-        Points left = charge;
-        if (lot.remaining.value() > 0 && left.value() > 0 && lot.validThrough >= d->clock.today()) {
-            const Points take = std::min(left, lot.remaining);
-            moves.append(LotMove{ownLot, -take});
-            if (lot.green)
-                fromGreen += take;
-            left -= take;
-        }
-        if (left.value() > 0) {
-            // Then any other lot; what no lot covers becomes debt: the balance goes negative and
-            // future earning repays it. It is never silently dropped.
-            auto plan = d->planDebit(memberId, left, SpendPolicy::OrdinaryFirst, ownLot);
-            if (!plan)
-                return plan.error();
-            moves.append(plan->moves);
-            fromGreen += plan->fromGreen;
-        }
-        EntryDraft draft;
-        draft.kind = EntryKind::Reverse;
-        draft.member = member;
-        draft.points = -charge;
-        draft.greenPoints = -fromGreen;
-        draft.ref = ref.value();
-        draft.reversesSeq = earnSeq;
-        draft.rulesetVersion = rs->version();
-        draft.detail = {{QStringLiteral("reverses"), QStringLiteral("earn")},
-                        {QStringLiteral("sale_ref"), saleRef.value()},
-                        {QStringLiteral("refund_fen"), amount},
-                        {QStringLiteral("reversed"), reverse}};
-        if (excused > 0)
-            draft.detail.insert(QStringLiteral("already_expired"), excused);
-        draft.lots = moves;
-        JIFEN_TRY(d->append(draft));
-        result.pointsReversed = charge;
-    }
-    if (member && restore > 0) {
-        auto offsetEntry = d->entryBySeq(offsetSeq);
-        if (!offsetEntry)
-            return offsetEntry.error(); // a failed read is not a missing entry
-        if (!offsetEntry.value())
-            return Error::storage(QStringLiteral("the offset entry of sale %1 is missing").arg(saleRef.value()));
-        QList<LotMove> alreadyBack;
-        auto prev = d->store.prepare(QStringLiteral("SELECT lots FROM journal WHERE reverses_seq = ?"));
-        if (!prev)
-            return prev.error();
-        prev->addBindValue(offsetSeq);
-        JIFEN_TRY(d->store.exec(prev.value()));
-        while (prev->next())
-            alreadyBack.append(lotMovesFromText(prev->value(0).toString()).value_or(QList<LotMove>()));
-        auto bal = d->balanceOf(memberId);
-        if (!bal)
-            return bal.error();
-        Points green;
-        auto moves = d->planRestore((*offsetEntry.value()).lots, alreadyBack, Points(restore),
-                                    Points(std::max<qint64>(0, -bal->points.value())), &green);
-        if (!moves)
-            return moves.error();
-        EntryDraft draft;
-        draft.kind = EntryKind::Reverse;
-        draft.member = member;
-        draft.points = Points(restore);
-        draft.greenPoints = green;
-        draft.ref = ref.value();
-        draft.reversesSeq = offsetSeq;
-        draft.rulesetVersion = rs->version();
-        draft.detail = {{QStringLiteral("reverses"), QStringLiteral("offset")},
-                        {QStringLiteral("sale_ref"), saleRef.value()},
-                        {QStringLiteral("refund_fen"), amount}};
-        draft.lots = moves.value();
-        JIFEN_TRY(d->append(draft));
-        result.offsetRestored = Points(restore);
-    }
-
-    auto upd = d->store.prepare(QStringLiteral(
-        "UPDATE sales SET refunded_fen = ?, points_reversed = ?, offset_restored = ?, expired_excused = ?,"
-        " fully_refunded = ? WHERE ref = ?"));
-    if (!upd)
-        return upd.error();
-    upd->addBindValue(newRefunded);
-    upd->addBindValue(reversedSoFar + reverse);
-    upd->addBindValue(restoredSoFar + restore);
-    upd->addBindValue(excusedSoFar + excused);
-    upd->addBindValue(nowFully ? 1 : 0);
-    upd->addBindValue(saleRef.value());
-    JIFEN_TRY(d->store.exec(upd.value()));
-    auto ins = d->store.prepare(QStringLiteral("INSERT INTO refunds (ref, sale_ref, amount_fen, points_reversed,"
-                                               " offset_restored, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    if (!ins)
-        return ins.error();
-    ins->addBindValue(ref.value());
-    ins->addBindValue(saleRef.value());
-    ins->addBindValue(amount);
-    ins->addBindValue(result.pointsReversed.value());
-    ins->addBindValue(result.offsetRestored.value());
-    ins->addBindValue(formatInstant(d->clock.nowUtc()));
-    JIFEN_TRY(d->store.exec(ins.value()));
-    if (member) {
-        auto bal = d->balanceOf(memberId);
-        if (!bal)
-            return bal.error();
-        result.balance = bal->points;
-    }
-    JIFEN_TRY(d->recordResult(ref.value(), QStringLiteral("refund"), fingerprint, result.toJson()));
     JIFEN_TRY(uow.commit());
     d->emitIfCommitted(this);
     return result;

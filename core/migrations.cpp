@@ -158,6 +158,10 @@ QStringList version3()
             " survey TEXT NOT NULL, answers TEXT NOT NULL, green_seq INTEGER REFERENCES journal(seq),"
             " created_at TEXT NOT NULL) WITHOUT ROWID"),
         QStringLiteral("CREATE INDEX survey_answers_member ON survey_answers(member_id, survey)"),
+        // Day reports read a business day's entries; entries arrive in time order, so this index
+        // only ever appends.
+        QStringLiteral("CREATE INDEX journal_time ON journal(terminal_time)"),
+        QStringLiteral("CREATE INDEX sales_time ON sales(created_at)"),
     };
 }
 

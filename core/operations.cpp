@@ -19,6 +19,9 @@ Money yuan(const QJsonObject& o, const char* key)
 
 QJsonObject SaleResult::toJson() const
 {
+    QJsonArray items;
+    for (const SaleLine& l : lines)
+        items.append(l.toJson());
     return {{QStringLiteral("ref"), ref},
             {QStringLiteral("member_id"), memberUid.isEmpty() ? QJsonValue() : QJsonValue(memberUid)},
             {QStringLiteral("amount"), amount.toYuanString()},
@@ -26,6 +29,11 @@ QJsonObject SaleResult::toJson() const
             {QStringLiteral("offset_amount"), offsetAmount.toYuanString()},
             {QStringLiteral("paid"), paid.toYuanString()},
             {QStringLiteral("points_earned"), pointsEarned.value()},
+            {QStringLiteral("green_earned"), greenEarned.value()},
+            {QStringLiteral("deferred"), deferred.value()},
+            {QStringLiteral("promotion"), promotion.isEmpty() ? QJsonValue() : QJsonValue(promotion)},
+            {QStringLiteral("tier"), tier.isEmpty() ? QJsonValue() : QJsonValue(tier)},
+            {QStringLiteral("items"), items},
             {QStringLiteral("balance"), balance.value()}};
 }
 
@@ -39,6 +47,26 @@ SaleResult SaleResult::fromJson(const QJsonObject& o)
     r.offsetAmount = yuan(o, "offset_amount");
     r.paid = yuan(o, "paid");
     r.pointsEarned = pts(o, "points_earned");
+    r.greenEarned = pts(o, "green_earned");
+    r.deferred = pts(o, "deferred");
+    r.promotion = o.value(QStringLiteral("promotion")).toString();
+    r.tier = o.value(QStringLiteral("tier")).toString();
+    for (const QJsonValue& v : o.value(QStringLiteral("items")).toArray()) {
+        const QJsonObject i = v.toObject();
+        SaleLine l;
+        l.sku = i.value(QStringLiteral("sku")).toString();
+        l.name = i.value(QStringLiteral("name")).toString();
+        l.category = i.value(QStringLiteral("category")).toString();
+        l.quantity = i.value(QStringLiteral("quantity")).toInteger();
+        l.unitPrice = yuan(i, "unit_price");
+        l.discount = yuan(i, "discount");
+        l.total = yuan(i, "total");
+        l.offset = yuan(i, "offset");
+        l.eco = i.value(QStringLiteral("eco")).toBool();
+        l.points = pts(i, "points");
+        l.promotion = i.value(QStringLiteral("promotion")).toString();
+        r.lines.append(l);
+    }
     r.balance = pts(o, "balance");
     return r;
 }
@@ -126,6 +154,143 @@ QJsonObject VerifyReport::toJson() const
             {QStringLiteral("members"), members},
             {QStringLiteral("lots"), lots},
             {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
+}
+
+QJsonObject AllowanceInfo::toJson() const
+{
+    return {{QStringLiteral("month"), month},
+            {QStringLiteral("granted"), granted.value()},
+            {QStringLiteral("used"), used.value()},
+            {QStringLiteral("remaining"), remaining().value()},
+            {QStringLiteral("deferred_pending"), deferredPending.value()}};
+}
+
+QJsonObject GrantResult::toJson() const
+{
+    QJsonObject o{{QStringLiteral("ref"), ref},
+                  {QStringLiteral("action"), action},
+                  {QStringLiteral("points"), points.value()},
+                  {QStringLiteral("deferred"), deferred.value()},
+                  {QStringLiteral("balance"), balance.value()},
+                  {QStringLiteral("green_balance"), greenBalance.value()}};
+    if (!approvedBy.isEmpty())
+        o.insert(QStringLiteral("approved_by"), approvedBy);
+    return o;
+}
+
+GrantResult GrantResult::fromJson(const QJsonObject& o)
+{
+    GrantResult r;
+    r.ref = o.value(QStringLiteral("ref")).toString();
+    r.action = o.value(QStringLiteral("action")).toString();
+    r.points = pts(o, "points");
+    r.deferred = pts(o, "deferred");
+    r.balance = pts(o, "balance");
+    r.greenBalance = pts(o, "green_balance");
+    r.approvedBy = o.value(QStringLiteral("approved_by")).toString();
+    return r;
+}
+
+QJsonObject TransferResult::toJson() const
+{
+    return {{QStringLiteral("ref"), ref},
+            {QStringLiteral("points"), points.value()},
+            {QStringLiteral("from_balance"), fromBalance.value()},
+            {QStringLiteral("to_balance"), toBalance.value()},
+            {QStringLiteral("approved_by"), approvedBy}};
+}
+
+TransferResult TransferResult::fromJson(const QJsonObject& o)
+{
+    TransferResult r;
+    r.ref = o.value(QStringLiteral("ref")).toString();
+    r.points = pts(o, "points");
+    r.fromBalance = pts(o, "from_balance");
+    r.toBalance = pts(o, "to_balance");
+    r.approvedBy = o.value(QStringLiteral("approved_by")).toString();
+    return r;
+}
+
+QJsonObject DonateResult::toJson() const
+{
+    return {{QStringLiteral("ref"), ref},
+            {QStringLiteral("charity"), charity},
+            {QStringLiteral("points"), points.value()},
+            {QStringLiteral("match_points"), matchPoints.value()},
+            {QStringLiteral("balance"), balance.value()}};
+}
+
+DonateResult DonateResult::fromJson(const QJsonObject& o)
+{
+    DonateResult r;
+    r.ref = o.value(QStringLiteral("ref")).toString();
+    r.charity = o.value(QStringLiteral("charity")).toString();
+    r.points = pts(o, "points");
+    r.matchPoints = pts(o, "match_points");
+    r.balance = pts(o, "balance");
+    return r;
+}
+
+QJsonObject SurveyAnswerResult::toJson() const
+{
+    QJsonObject o{{QStringLiteral("ref"), ref},
+                  {QStringLiteral("survey"), survey},
+                  {QStringLiteral("answered"), answered},
+                  {QStringLiteral("green_points"), greenPoints.value()}};
+    if (!note.isEmpty())
+        o.insert(QStringLiteral("note"), note);
+    return o;
+}
+
+SurveyAnswerResult SurveyAnswerResult::fromJson(const QJsonObject& o)
+{
+    SurveyAnswerResult r;
+    r.ref = o.value(QStringLiteral("ref")).toString();
+    r.survey = o.value(QStringLiteral("survey")).toString();
+    r.answered = o.value(QStringLiteral("answered")).toInteger();
+    r.greenPoints = pts(o, "green_points");
+    r.note = o.value(QStringLiteral("note")).toString();
+    return r;
+}
+
+QJsonObject HouseholdInfo::toJson() const
+{
+    QJsonArray list;
+    for (const Member& m : members)
+        list.append(QJsonObject{{QStringLiteral("member_id"), m.uid},
+                                {QStringLiteral("phone_masked"), m.phoneMasked},
+                                {QStringLiteral("name"), m.name},
+                                {QStringLiteral("balance"), m.balance.value()},
+                                {QStringLiteral("transferred_out_this_month"), m.transferredOutThisMonth.value()},
+                                {QStringLiteral("head"), m.uid == headUid}});
+    return {{QStringLiteral("household_id"), householdId},
+            {QStringLiteral("head_member_id"), headUid},
+            {QStringLiteral("head_phone_masked"), headPhoneMasked},
+            {QStringLiteral("members"), list},
+            {QStringLiteral("max_members"), maxMembers},
+            {QStringLiteral("monthly_transfer_limit"), monthlyTransferLimit.value()}};
+}
+
+QJsonObject DayReport::toJson() const
+{
+    QJsonArray list;
+    for (const Cashier& c : cashiers)
+        list.append(QJsonObject{{QStringLiteral("cashier"), c.name.isEmpty() ? QJsonValue() : QJsonValue(c.name)},
+                                {QStringLiteral("sales"), c.sales},
+                                {QStringLiteral("total"), c.total.toYuanString()},
+                                {QStringLiteral("points"), c.points.value()}});
+    return {{QStringLiteral("date"), date.toString(Qt::ISODate)},
+            {QStringLiteral("sales"), sales},
+            {QStringLiteral("sales_total"), salesTotal.toYuanString()},
+            {QStringLiteral("issued"), issued.value()},
+            {QStringLiteral("issued_green"), issuedGreen.value()},
+            {QStringLiteral("redeemed"), redeemed.value()},
+            {QStringLiteral("offset"), offset.value()},
+            {QStringLiteral("reversed"), reversed.value()},
+            {QStringLiteral("expired"), expired.value()},
+            {QStringLiteral("deferred"), deferred.value()},
+            {QStringLiteral("donated"), donated.value()},
+            {QStringLiteral("cashiers"), list}};
 }
 
 } // namespace jifen

@@ -2,8 +2,11 @@
 
 #include "money.h"
 
+#include <QDate>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -17,10 +20,27 @@ struct SaleRequest {
     QString ref;
     QString phone; // or card; both empty: a sale without a member
     QString card;
-    QString amount;   // yuan, "123.45"
-    QString category; // empty: the terminal's merchant category
+    QString amount;    // yuan, "123.45"; or items instead
+    QStringList items; // "SKU:QTY[:PRICE]" from the rule set's product list
+    QString category;  // empty: the terminal's merchant category (amount-only sales)
     qint64 offsetPoints = 0;
-    QString operatorName;
+    QString cashier; // an operator's name, for the day report
+    QString tender;  // cash | wechat | alipay | card: recorded only
+};
+
+struct SaleLine {
+    QString sku;
+    QString name;
+    QString category;
+    qint64 quantity = 1;
+    Money unitPrice;
+    Money discount; // tier discount on custom services
+    Money total;    // after the discount
+    Money offset;   // the part of this line paid with points
+    bool eco = false;
+    Points points; // what this line earned (green points when eco)
+    QString promotion;
+    QJsonObject toJson() const;
 };
 
 struct SaleResult {
@@ -30,8 +50,13 @@ struct SaleResult {
     Points offsetPoints;
     Money offsetAmount;
     Money paid;
-    Points pointsEarned;
+    Points pointsEarned; // ordinary and green, granted now
+    Points greenEarned;  // the green part
+    Points deferred;     // earned beyond the terminal's allowance: recorded, released later
     Points balance;
+    QString promotion; // the multiplier that applied (the highest; they never stack)
+    QString tier;
+    QList<SaleLine> lines;
     QJsonObject toJson() const;
     static SaleResult fromJson(const QJsonObject& o);
 };
@@ -103,6 +128,156 @@ struct VerifyReport {
     QStringList problems;
     bool ok() const { return problems.isEmpty(); }
     QJsonObject toJson() const;
+};
+
+} // namespace jifen
+
+namespace jifen {
+
+// ---- The points program (households, transfers, donations, green points, surveys, budget) ----
+
+struct AllowanceInfo {
+    QString month; // YYYY-MM
+    Points granted;
+    Points used;
+    Points deferredPending; // recorded, waiting for room
+    Points remaining() const { return granted - used; }
+    QJsonObject toJson() const;
+};
+
+struct ReleaseResult {
+    Points released;
+    qint64 entries = 0;
+};
+
+struct GreenRequest {
+    QString ref;
+    QString phone;
+    QString card;
+    QString action; // survey | training | share
+    QString pin;
+};
+
+struct GrantResult {
+    QString ref;
+    QString action;
+    Points points;   // granted now
+    Points deferred; // beyond the terminal's allowance
+    Points balance;
+    Points greenBalance;
+    QString approvedBy;
+    QJsonObject toJson() const;
+    static GrantResult fromJson(const QJsonObject& o);
+};
+
+struct AdjustRequest {
+    QString ref;
+    QString phone;
+    QString card;
+    qint64 points = 0; // signed
+    QString reason;
+    QString pin;
+};
+
+struct TransferRequest {
+    QString ref;
+    QString fromPhone;
+    QString toPhone;
+    qint64 points = 0;
+    QString pin;
+};
+
+struct TransferResult {
+    QString ref;
+    Points points;
+    Points fromBalance;
+    Points toBalance;
+    QString approvedBy;
+    QJsonObject toJson() const;
+    static TransferResult fromJson(const QJsonObject& o);
+};
+
+struct DonateRequest {
+    QString ref;
+    QString phone;
+    QString card;
+    QString charity;
+    qint64 points = 0;
+};
+
+struct DonateResult {
+    QString ref;
+    QString charity;
+    Points points;
+    Points matchPoints; // the program's pledge
+    Points balance;
+    QJsonObject toJson() const;
+    static DonateResult fromJson(const QJsonObject& o);
+};
+
+struct SurveyAnswerRequest {
+    QString ref;
+    QString phone;
+    QString card;
+    QString survey;
+    QList<QPair<QString, QString>> answers; // question id -> answer
+};
+
+struct SurveyAnswerResult {
+    QString ref;
+    QString survey;
+    qint64 answered = 0;
+    Points greenPoints; // granted for answering, 0 when none or the monthly cap was reached
+    QString note;
+    QJsonObject toJson() const;
+    static SurveyAnswerResult fromJson(const QJsonObject& o);
+};
+
+struct HouseholdInfo {
+    QString householdId;
+    QString headUid;
+    QString headPhoneMasked;
+    struct Member {
+        QString uid;
+        QString phoneMasked;
+        QString name;
+        Points balance;
+        Points transferredOutThisMonth;
+    };
+    QList<Member> members;
+    int maxMembers = 5;
+    Points monthlyTransferLimit;
+    QJsonObject toJson() const;
+};
+
+struct DayReport {
+    QDate date;
+    qint64 sales = 0;
+    Money salesTotal;
+    Points issued;      // ordinary points granted (earn, released)
+    Points issuedGreen; // green points granted (eco goods, green actions)
+    Points redeemed;
+    Points offset;
+    Points reversed;
+    Points expired;
+    Points deferred;
+    Points donated;
+    struct Cashier {
+        QString name;
+        qint64 sales = 0;
+        Money total;
+        Points points;
+    };
+    QList<Cashier> cashiers;
+    QJsonObject toJson() const;
+};
+
+struct CharityTotal {
+    QString code;
+    QString name;
+    qint64 donations = 0;
+    Points points;
+    Points matchPoints;
 };
 
 } // namespace jifen

@@ -17,6 +17,12 @@ Error ruleError(const QString& message)
     return Error::badInput(QStringLiteral("rule set refused: %1").arg(message));
 }
 
+// A well-formed rule set that would break a compliance line is refused, not merely bad input.
+Error complianceError(int rule, const QString& message)
+{
+    return Error::refused(QStringLiteral("rule set refused by compliance rule %1: %2").arg(rule).arg(message));
+}
+
 // Integers only: a JSON number with a fraction (or out of range) is an error, never rounded.
 Result<qint64> wholeNumber(const QJsonValue& v, const QString& what, qint64 min, qint64 max)
 {
@@ -77,11 +83,11 @@ Result<Reward> parseReward(const QJsonObject& o)
     else if (kind == QStringLiteral("partner"))
         r.kind = RewardKind::Partner;
     else if (kind == QStringLiteral("cash"))
-        return ruleError(QStringLiteral("reward %1 would turn points into cash (compliance: no cash-out)").arg(r.code));
+        return complianceError(3, QStringLiteral("reward %1 would turn points into cash (no cash-out)").arg(r.code));
     else
         return ruleError(QStringLiteral("reward %1 has unknown kind \"%2\"").arg(r.code, kind));
     if (o.value(QStringLiteral("cash_value")).isDouble() || o.value(QStringLiteral("cash_equivalent")).toBool())
-        return ruleError(QStringLiteral("reward %1 is a cash equivalent (compliance: no cash-out)").arg(r.code));
+        return complianceError(3, QStringLiteral("reward %1 is a cash equivalent (no cash-out)").arg(r.code));
     auto pts = wholeNumber(o.value(QStringLiteral("points")), r.code + QStringLiteral(" points"), 1, Points::maxInput);
     if (!pts)
         return pts.error();
@@ -165,7 +171,7 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
     if (root.value(QStringLiteral("format")).toInt() != 1)
         return ruleError(QStringLiteral("unsupported \"format\" (this build reads format 1)"));
     if (root.contains(QStringLiteral("interest_rate")) || root.contains(QStringLiteral("interest")))
-        return ruleError(QStringLiteral("points carry no interest (compliance: no financial attributes)"));
+        return complianceError(5, QStringLiteral("points carry no interest (no financial attributes)"));
 
     RuleSet rs;
     auto version = wholeNumber(root.value(QStringLiteral("version")), QStringLiteral("version"), 1, 1000000000);
@@ -220,8 +226,8 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
     if (!ppy)
         return ppy.error();
     if (ppy.value() < 100)
-        return ruleError(
-            QStringLiteral("offset.points_per_yuan %1 is above face value (compliance: no cash-out)").arg(ppy.value()));
+        return complianceError(
+            3, QStringLiteral("offset.points_per_yuan %1 is above face value (no cash-out)").arg(ppy.value()));
     rs.m_offsetPointsPerYuan = ppy.value();
 
     auto approval = wholeNumber(
