@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -39,9 +40,23 @@ public:
 
     const T& value() const& { return std::get<T>(m_value); }
     T& value() & { return std::get<T>(m_value); }
-    T&& value() && { return std::get<T>(std::move(m_value)); }
-    const T* operator->() const { return &std::get<T>(m_value); }
-    T* operator->() { return &std::get<T>(m_value); }
+    // By value: `for (x : f().value())` must not iterate a member of a destroyed temporary.
+    T value() && { return std::get<T>(std::move(m_value)); }
+    // A Result holding a pointer forwards ->, so Result<Foo*> reads like Result<Foo>.
+    auto operator->() const
+    {
+        if constexpr (std::is_pointer_v<T>)
+            return std::get<T>(m_value);
+        else
+            return &std::get<T>(m_value);
+    }
+    auto operator->()
+    {
+        if constexpr (std::is_pointer_v<T>)
+            return std::get<T>(m_value);
+        else
+            return &std::get<T>(m_value);
+    }
     const T& operator*() const { return value(); }
 
     const Error& error() const { return std::get<Error>(m_value); }

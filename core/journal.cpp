@@ -110,6 +110,53 @@ QString JournalEntry::computeHash() const
     return QString::fromLatin1(h.result().toHex());
 }
 
+Result<JournalEntry> JournalEntry::fromJson(const QJsonObject& o)
+{
+    auto bad = [](const QString& what) { return Error::badInput(QStringLiteral("journal entry: %1").arg(what)); };
+    JournalEntry e;
+    const QJsonValue seq = o.value(QStringLiteral("seq"));
+    e.seq = seq.toInteger(-1);
+    if (!seq.isDouble() || e.seq < 1)
+        return bad(QStringLiteral("seq must be a positive whole number"));
+    e.entryId = o.value(QStringLiteral("entry_id")).toString();
+    e.terminalId = o.value(QStringLiteral("terminal_id")).toString();
+    if (e.entryId.isEmpty() || e.entryId.size() > 64 || e.terminalId.isEmpty() || e.terminalId.size() > 32)
+        return bad(QStringLiteral("entry_id and terminal_id are required"));
+    const auto kind = entryKindFromName(o.value(QStringLiteral("kind")).toString());
+    if (!kind)
+        return bad(QStringLiteral("unknown kind \"%1\"").arg(o.value(QStringLiteral("kind")).toString()));
+    e.kind = *kind;
+    e.memberUid = o.value(QStringLiteral("member_id")).toString();
+    for (const char* key : {"points", "green_points", "ruleset_version"}) {
+        if (!o.value(QLatin1String(key)).isDouble())
+            return bad(QStringLiteral("%1 must be a number").arg(QLatin1String(key)));
+    }
+    e.points = Points(o.value(QStringLiteral("points")).toInteger());
+    e.greenPoints = Points(o.value(QStringLiteral("green_points")).toInteger());
+    e.ref = o.value(QStringLiteral("ref")).toString();
+    e.reversesSeq = o.value(QStringLiteral("reverses_seq")).toInteger(0);
+    e.rulesetVersion = o.value(QStringLiteral("ruleset_version")).toInt();
+    e.terminalTime = QDateTime::fromString(o.value(QStringLiteral("terminal_time")).toString(), Qt::ISODateWithMs);
+    if (!e.terminalTime.isValid())
+        return bad(QStringLiteral("terminal_time is not an ISO 8601 instant"));
+    if (!o.value(QStringLiteral("detail")).isObject())
+        return bad(QStringLiteral("detail must be an object"));
+    e.detail = o.value(QStringLiteral("detail")).toObject();
+    for (const QJsonValue& v : o.value(QStringLiteral("lots")).toArray()) {
+        const QJsonObject m = v.toObject();
+        const auto parsed = lotMovesFromText(m.value(QStringLiteral("lot")).toString() + QLatin1Char('=') +
+                                             QString::number(m.value(QStringLiteral("points")).toInteger()));
+        if (!parsed || parsed->size() != 1)
+            return bad(QStringLiteral("a lot move is malformed"));
+        e.lots.append(parsed->first());
+    }
+    e.prevHash = o.value(QStringLiteral("prev_hash")).toString();
+    e.hash = o.value(QStringLiteral("hash")).toString();
+    if (e.prevHash.size() != 64 || e.hash.size() != 64)
+        return bad(QStringLiteral("prev_hash and hash must be 64 hex characters"));
+    return e;
+}
+
 QJsonObject JournalEntry::toJson() const
 {
     QJsonArray lotArray;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "money.h"
 
 #include <QByteArray>
@@ -55,6 +56,8 @@ struct JournalEntry {
     QByteArray canonical() const;
     QString computeHash() const; // hex SHA-256 over prevHash and canonical()
     QJsonObject toJson() const;
+    // The inverse of toJson(), for entries arriving over the wire: refuses anything malformed.
+    static Result<JournalEntry> fromJson(const QJsonObject& o);
 };
 
 QString lotMovesToText(const QList<LotMove>& moves);

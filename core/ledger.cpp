@@ -409,7 +409,10 @@ Result<QString> Ledger::Impl::checkManagerPin(const QString& pin)
     if (!anyManager)
         return Error::refused(QStringLiteral("no manager is registered on this terminal; add one with `jifen operator "
                                              "add --role manager`"));
+    const int before = failures;
     failures = approver.isEmpty() ? failures + 1 : 0;
+    if (failures == before)
+        return approver; // a right PIN with no failures to clear writes nothing
     QList<std::pair<QString, QString>> updates{{QStringLiteral("pin_failures"), QString::number(failures)}};
     if (failures >= 5) {
         updates.append({QStringLiteral("pin_locked_until"), formatInstant(now.addSecs(5 * 60))});

@@ -83,6 +83,25 @@ public:
     Result<DayReport> dayReport(std::optional<QDate> date = std::nullopt);
     Result<QList<CharityTotal>> charityTotals();
 
+    // Sync state (the network side lives in sync/). The journal is the outbox: entries after
+    // HQ's acknowledged seq are pending.
+    struct SyncState {
+        QString hqUrl;
+        QByteArray key;
+        qint64 ackedSeq = 0;
+        qint64 lastSeq = 0;
+        QString lastSuccess; // ISO instant, empty: never
+        QString lastError;
+        qint64 pending() const { return lastSeq - ackedSeq; }
+    };
+    Result<SyncState> syncState();
+    Status saveEnrollment(const QString& hqUrl, const QByteArray& key);
+    // Members HQ has not been told about yet, as wire records.
+    Result<QJsonArray> unpushedMembers(qint64 limit);
+    // After HQ acknowledged a push: the new acked seq and the members it now knows, together.
+    Status recordPushed(qint64 ackedSeq, const QStringList& memberUids);
+    Status recordSyncResult(bool ok, const QString& error);
+
     Result<QList<JournalEntry>> journal(qint64 afterSeq = 0, qint64 limit = -1);
     Result<qint64> lastSeq();
     Result<VerifyReport> verify();

@@ -210,7 +210,7 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
     if (!to)
         return to.error();
     if (from->id == to->id)
-        return Error::badInput(QStringLiteral("a transfer needs two different members"));
+        return unrelated(QStringLiteral("a member cannot transfer to themselves"));
     auto rs = d->activeRules();
     if (!rs)
         return rs.error();

@@ -54,6 +54,10 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
             return RedeemResult::fromJson(*prior.value());
     }
     const QDate today = d->clock.today();
+    if (const QString festival = rs->program().rewardFestival.value(reward->code);
+        !festival.isEmpty() && !rs->program().festivalActive(festival, today))
+        return Error::refused(QStringLiteral("%1 is a festival reward of %2 and can be redeemed only while it runs")
+                                  .arg(reward->code, festival));
     const Points unit = reward->priceOn(today);
     const Points cost(unit.value() * request.quantity);
     QString approvedBy;

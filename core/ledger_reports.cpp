@@ -2,6 +2,7 @@
 #include "ledger_impl.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimeZone>
@@ -142,23 +143,49 @@ Result<StatementData> Ledger::statement(const QString& phone, const QString& car
     s.closing = s.opening + s.movements();
     s.greenClosing = greenOpening + greenMoves;
 
+    // Points expiring within 90 days after the month, as they stood at its end: today's
+    // remaining points with every later move of those lots undone.
     const QDate lastDay = first.addMonths(1).addDays(-1);
-    auto lots = d->store.prepare(QStringLiteral("SELECT valid_through, SUM(remaining) FROM lots WHERE member_id = ?"
-                                                " AND remaining > 0 AND valid_through > ? AND valid_through <= ?"
-                                                " GROUP BY valid_through ORDER BY valid_through"));
+    auto lots = d->store.prepare(QStringLiteral("SELECT source_terminal, source_seq, valid_through, remaining FROM lots"
+                                                " WHERE member_id = ? AND valid_through > ? AND valid_through <= ?"));
     if (!lots)
         return lots.error();
     lots->addBindValue(member->id);
     lots->addBindValue(lastDay.toString(Qt::ISODate));
     lots->addBindValue(lastDay.addDays(rs->expiringSoonDays()).toString(Qt::ISODate));
     JIFEN_TRY(d->store.exec(lots.value()));
-    Points expiring;
-    while (lots->next()) {
-        s.expiringSoon.append(ExpiringPoints{Points(lots->value(1).toLongLong()),
-                                             QDate::fromString(lots->value(0).toString(), Qt::ISODate)});
-        expiring += s.expiringSoon.last().points;
-    }
+    QHash<QString, std::pair<QDate, qint64>> atEnd; // lot -> (valid through, remaining at month end)
+    while (lots->next())
+        atEnd.insert(LotRef{lots->value(0).toString(), lots->value(1).toLongLong()}.toString(),
+                     {QDate::fromString(lots->value(2).toString(), Qt::ISODate), lots->value(3).toLongLong()});
     lots->finish();
+    if (!atEnd.isEmpty()) {
+        auto later =
+            d->store.prepare(QStringLiteral("SELECT lots FROM journal WHERE member_id = ? AND terminal_time >= ?"));
+        if (!later)
+            return later.error();
+        later->addBindValue(member->id);
+        later->addBindValue(end);
+        JIFEN_TRY(d->store.exec(later.value()));
+        while (later->next()) {
+            for (const LotMove& m : lotMovesFromText(later->value(0).toString()).value_or(QList<LotMove>())) {
+                auto it = atEnd.find(m.lot.toString());
+                if (it != atEnd.end())
+                    it->second -= m.points.value();
+            }
+        }
+        later->finish();
+    }
+    QMap<QDate, qint64> byDate;
+    for (const auto& [through, remaining] : std::as_const(atEnd)) {
+        if (remaining > 0)
+            byDate[through] += remaining;
+    }
+    Points expiring;
+    for (auto it = byDate.cbegin(); it != byDate.cend(); ++it) {
+        s.expiringSoon.append(ExpiringPoints{Points(it.value()), it.key()});
+        expiring += Points(it.value());
+    }
 
     // One warm line from the month's activity, the most personal first.
     if (!lastCharity.isEmpty())

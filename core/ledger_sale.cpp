@@ -178,11 +178,15 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
     }
     const Money offsetAmount = Money::fromFen(offset.value() / ppy * 100);
     if (offsetAmount > eligible)
-        return Error::refused(
-            QStringLiteral("points may pay at most the %1 part of the bill: %2 points are %3 yuan, that part is %4")
-                .arg(eligible == bill ? QStringLiteral("whole") : QStringLiteral("eligible"))
-                .arg(offset.value())
-                .arg(offsetAmount.toYuanString(), eligible.toYuanString()));
+        return Error::refused(eligible == bill
+                                  ? QStringLiteral("points may pay at most the bill: %1 points are %2 yuan, "
+                                                   "the bill is %3")
+                                        .arg(offset.value())
+                                        .arg(offsetAmount.toYuanString(), bill.toYuanString())
+                                  : QStringLiteral("points may pay at most the eligible part of the bill: "
+                                                   "%1 points are %2 yuan, that part is %3")
+                                        .arg(offset.value())
+                                        .arg(offsetAmount.toYuanString(), eligible.toYuanString()));
     // The offset is spread over the eligible lines in proportion; the last one takes the rest.
     {
         qint64 left = offsetAmount.fen();

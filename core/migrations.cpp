@@ -165,11 +165,20 @@ QStringList version3()
     };
 }
 
+// Sync: which members HQ has been told about.
+QStringList version4()
+{
+    return {
+        QStringLiteral("ALTER TABLE members ADD COLUMN pushed INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX members_unpushed ON members(id) WHERE pushed = 0"),
+    };
+}
+
 } // namespace
 
 const QList<QStringList>& migrationSteps()
 {
-    static const QList<QStringList> steps{version1(), version2(), version3()};
+    static const QList<QStringList> steps{version1(), version2(), version3(), version4()};
     return steps;
 }
 

@@ -38,6 +38,34 @@ Result<qint64> wholeNumber(const QJsonValue& v, const QString& what, qint64 min,
     return n;
 }
 
+// The path of the first key anywhere in the document that would give points a financial
+// attribute (interest, yield, dividends), or empty.
+QString financialAttribute(const QJsonValue& v, const QString& path = QString())
+{
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QString key = it.key().toLower();
+            const QString here = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+            for (const char* word : {"interest", "yield", "dividend", "apr"}) {
+                if (key == QLatin1String(word) || key.startsWith(QLatin1String(word) + QLatin1Char('_')))
+                    return here;
+            }
+            const QString inner = financialAttribute(it.value(), here);
+            if (!inner.isEmpty())
+                return inner;
+        }
+    } else if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QString inner = financialAttribute(a.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
+            if (!inner.isEmpty())
+                return inner;
+        }
+    }
+    return {};
+}
+
 Result<SeasonalPrice> parseSeason(const QJsonObject& o, const QString& reward)
 {
     static const QRegularExpression md(QStringLiteral("^([0-9]{2})-([0-9]{2})$"));
@@ -86,7 +114,7 @@ Result<Reward> parseReward(const QJsonObject& o)
         return complianceError(3, QStringLiteral("reward %1 would turn points into cash (no cash-out)").arg(r.code));
     else
         return ruleError(QStringLiteral("reward %1 has unknown kind \"%2\"").arg(r.code, kind));
-    if (o.value(QStringLiteral("cash_value")).isDouble() || o.value(QStringLiteral("cash_equivalent")).toBool())
+    if (o.contains(QStringLiteral("cash_value")) || o.value(QStringLiteral("cash_equivalent")).toBool())
         return complianceError(3, QStringLiteral("reward %1 is a cash equivalent (no cash-out)").arg(r.code));
     auto pts = wholeNumber(o.value(QStringLiteral("points")), r.code + QStringLiteral(" points"), 1, Points::maxInput);
     if (!pts)
@@ -170,8 +198,9 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toInt() != 1)
         return ruleError(QStringLiteral("unsupported \"format\" (this build reads format 1)"));
-    if (root.contains(QStringLiteral("interest_rate")) || root.contains(QStringLiteral("interest")))
-        return complianceError(5, QStringLiteral("points carry no interest (no financial attributes)"));
+    if (const QString where = financialAttribute(root); !where.isEmpty())
+        return complianceError(5,
+                               QStringLiteral("points carry no interest or other financial attribute (%1)").arg(where));
 
     RuleSet rs;
     auto version = wholeNumber(root.value(QStringLiteral("version")), QStringLiteral("version"), 1, 1000000000);

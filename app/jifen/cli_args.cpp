@@ -42,8 +42,12 @@ Result<ParsedArgs> parseFlags(const QStringList& tokens, const FlagSpec& spec)
     ParsedArgs out;
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         QString flag = tokens.at(i);
-        if (!flag.startsWith(QStringLiteral("--")))
-            return Error::badInput(QStringLiteral("unexpected argument \"%1\"").arg(flag));
+        if (!flag.startsWith(QStringLiteral("--"))) {
+            if (spec.positional.isEmpty() || out.values.contains(spec.positional))
+                return Error::badInput(QStringLiteral("unexpected argument \"%1\"").arg(flag));
+            out.values[spec.positional].append(flag);
+            continue;
+        }
         QString inlineValue;
         bool hasInline = false;
         const int eq = flag.indexOf(QLatin1Char('='));

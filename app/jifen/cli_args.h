@@ -11,10 +11,11 @@ namespace jifen::cli {
 // What one subcommand accepts. Flags are spelled --name; a value flag takes the next argument
 // (or --name=value), so "--amount -5" reaches the amount parser and gets its clear message.
 struct FlagSpec {
-    QStringList values;     // flags that take a value
-    QStringList switches;   // flags without a value
-    QStringList required;   // value flags that must be present
-    QStringList repeatable; // value flags that may repeat
+    QStringList values;      // flags that take a value
+    QStringList switches;    // flags without a value
+    QStringList required;    // value flags that must be present
+    QStringList repeatable;  // value flags that may repeat
+    QString positional = {}; // a value flag that one bare argument may give instead ("rules load FILE")
 };
 
 struct ParsedArgs {

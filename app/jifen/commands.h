@@ -19,6 +19,9 @@ struct Command {
 QList<Command> terminalCommands(); // init, status, verify, journal, expire, rules, catalog, operator
 QList<Command> memberCommands();   // member add|show|list
 QList<Command> ledgerCommands();   // sale, redeem, refund, return-reward
+QList<Command> syncCommands();     // enroll, sync
+QList<Command> programCommands();  // household, transfer, donate, green, adjust, survey, statement, report,
+                                   // allowance, rules load
 
 // Reads a whole positive number flag (--qty, --offset-points, --after) with a clear message.
 Result<qint64> wholeFlag(const ParsedArgs& args, const QString& flag, qint64 min, qint64 max, qint64 fallback);

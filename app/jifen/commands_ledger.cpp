@@ -19,15 +19,45 @@ int sale(Context& ctx, const ParsedArgs& args)
     req.amount = args.value(QStringLiteral("amount"));
     req.category = args.value(QStringLiteral("category"));
     req.offsetPoints = offset.value();
+    req.items = args.all(QStringLiteral("item"));
+    req.cashier = args.value(QStringLiteral("cashier"));
+    req.tender = args.value(QStringLiteral("tender"));
     if ((args.has(QStringLiteral("phone")) && req.phone.isEmpty()) ||
         (args.has(QStringLiteral("card")) && req.card.isEmpty()))
         return ctx.fail(Error::badInput(QStringLiteral("the member's phone or card number is empty")));
-    if (args.has(QStringLiteral("category")) && req.category.isEmpty())
-        return ctx.fail(Error::badInput(QStringLiteral("--category is empty")));
+    for (const QString& flag : {QStringLiteral("category"), QStringLiteral("cashier"), QStringLiteral("tender")}) {
+        if (args.has(flag) && args.value(flag).trimmed().isEmpty())
+            return ctx.fail(Error::badInput(QStringLiteral("--%1 is empty").arg(flag)));
+    }
+    // An empty --amount next to items would otherwise read as "no amount given".
+    if (args.has(QStringLiteral("amount")) && req.amount.isEmpty())
+        return ctx.fail(Error::badInput(QStringLiteral("amount is empty; give yuan like 12.50")));
+    if (!args.has(QStringLiteral("amount")) && req.items.isEmpty())
+        return ctx.fail(Error::badInput(QStringLiteral("give --amount YUAN or at least one --item SKU:QTY[:PRICE]")));
     auto r = (*ledger)->sale(req);
     if (!r)
         return ctx.fail(r.error());
     QStringList text{QStringLiteral("sale %1: %2 yuan").arg(r->ref, r->amount.toYuanString())};
+    for (const SaleLine& l : r->lines) {
+        if (l.sku.isEmpty()) // a bare amount is one line without a product
+            continue;
+        QString line = QStringLiteral("  %1 %2 x%3 @ %4 = %5 yuan")
+                           .arg(l.sku, l.name)
+                           .arg(l.quantity)
+                           .arg(l.unitPrice.toYuanString(), l.total.toYuanString());
+        if (l.discount.fen() != 0)
+            line += QStringLiteral(" (tier discount %1)").arg(l.discount.toYuanString());
+        if (l.offset.fen() != 0)
+            line += QStringLiteral(", %1 paid with points").arg(l.offset.toYuanString());
+        line += QStringLiteral(": +%1 %2")
+                    .arg(l.points.value())
+                    .arg(l.eco ? QStringLiteral("green points") : QStringLiteral("points"));
+        if (!l.promotion.isEmpty())
+            line += QStringLiteral(" [%1]").arg(l.promotion);
+        text.append(line);
+    }
+    if (!r->promotion.isEmpty())
+        text.append(QStringLiteral("promotion %1 (the highest multiplier; they never stack)").arg(r->promotion));
     if (r->offsetPoints.value() > 0)
         text.append(QStringLiteral("points offset %1 (-%2 yuan), paid %3 yuan")
                         .arg(r->offsetPoints.value())
@@ -35,8 +65,13 @@ int sale(Context& ctx, const ParsedArgs& args)
     if (r->memberUid.isEmpty())
         text.append(QStringLiteral("no member: no points earned"));
     else
-        text.append(
-            QStringLiteral("points earned %1, balance %2").arg(r->pointsEarned.value()).arg(r->balance.value()));
+        text.append(QStringLiteral("points earned %1 (green %2), balance %3")
+                        .arg(r->pointsEarned.value())
+                        .arg(r->greenEarned.value())
+                        .arg(r->balance.value()));
+    if (r->deferred.value() != 0)
+        text.append(QStringLiteral("%1 points deferred: beyond this terminal's allowance, released when HQ grants more")
+                        .arg(r->deferred.value()));
     return ctx.done(r->toJson(), text);
 }
 
@@ -119,13 +154,15 @@ QList<Command> ledgerCommands()
     const QString ref = QStringLiteral("ref");
     return {
         {{QStringLiteral("sale")},
-         QStringLiteral("--ref R [--phone P | --card C] --amount YUAN [--category C] [--offset-points N]"),
+         QStringLiteral("--ref R [--phone P | --card C] (--amount YUAN [--category C] | --item SKU:QTY[:PRICE] ...) "
+                        "[--offset-points N] [--cashier NAME] [--tender cash|wechat|alipay|card]"),
          QStringLiteral("record a sale; a member earns points, and may offset part of the bill with points"),
          {{ref, QStringLiteral("phone"), QStringLiteral("card"), QStringLiteral("amount"), QStringLiteral("category"),
-           QStringLiteral("offset-points")},
+           QStringLiteral("offset-points"), QStringLiteral("item"), QStringLiteral("cashier"),
+           QStringLiteral("tender")},
           {},
-          {ref, QStringLiteral("amount")},
-          {}},
+          {ref},
+          {QStringLiteral("item")}},
          sale},
         {{QStringLiteral("redeem")},
          QStringLiteral("--ref R --phone P | --card C --reward CODE [--qty N] [--pin PIN]"),

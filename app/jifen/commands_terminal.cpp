@@ -62,23 +62,33 @@ int status(Context& ctx, const ParsedArgs&)
     auto rules = (*ledger)->rules();
     if (!rules)
         return ctx.fail(rules.error());
-    auto last = (*ledger)->lastSeq();
-    if (!last)
-        return ctx.fail(last.error());
-    const qint64 lastSeq = last.value();
+    auto sync = (*ledger)->syncState();
+    if (!sync)
+        return ctx.fail(sync.error());
+    QStringList text{
+        QStringLiteral("terminal %1 of store %2 (%3)").arg(id->terminalId, id->storeId, id->merchantCategory),
+        QStringLiteral("rule set %1, journal at seq %2").arg(rules->version()).arg(sync->lastSeq),
+        sync->hqUrl.isEmpty() ? QStringLiteral("not enrolled with HQ: %1 entries not yet synced").arg(sync->pending())
+                              : QStringLiteral("HQ %1: seq %2 acknowledged, %3 entries pending")
+                                    .arg(sync->hqUrl)
+                                    .arg(sync->ackedSeq)
+                                    .arg(sync->pending()),
+        QStringLiteral("last successful sync: %1")
+            .arg(sync->lastSuccess.isEmpty() ? QStringLiteral("never") : sync->lastSuccess)};
+    if (!sync->lastError.isEmpty())
+        text.append(QStringLiteral("last error: %1").arg(sync->lastError));
     return ctx.done(
         {{QStringLiteral("store_id"), id->storeId},
          {QStringLiteral("terminal_id"), id->terminalId},
          {QStringLiteral("merchant_category"), id->merchantCategory},
          {QStringLiteral("ruleset_version"), rules->version()},
-         {QStringLiteral("last_seq"), lastSeq},
-         // Sync is not built yet, so every entry is still waiting for HQ.
-         {QStringLiteral("pending_entries"), lastSeq}},
-        {QStringLiteral("terminal %1 of store %2 (%3)").arg(id->terminalId, id->storeId, id->merchantCategory),
-         QStringLiteral("rule set %1, journal at seq %2, %3 entries not yet synced")
-             .arg(rules->version())
-             .arg(lastSeq)
-             .arg(lastSeq)});
+         {QStringLiteral("last_seq"), sync->lastSeq},
+         {QStringLiteral("acked_seq"), sync->ackedSeq},
+         {QStringLiteral("pending_entries"), sync->pending()},
+         {QStringLiteral("hq"), sync->hqUrl.isEmpty() ? QJsonValue() : QJsonValue(sync->hqUrl)},
+         {QStringLiteral("last_success"), sync->lastSuccess.isEmpty() ? QJsonValue() : QJsonValue(sync->lastSuccess)},
+         {QStringLiteral("last_error"), sync->lastError.isEmpty() ? QJsonValue() : QJsonValue(sync->lastError)}},
+        text);
 }
 
 int verify(Context& ctx, const ParsedArgs&)

@@ -2,7 +2,10 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
+
+#include <memory>
 
 using namespace jifen;
 using namespace jifen::cli;
@@ -14,7 +17,28 @@ QList<Command> allCommands()
     QList<Command> all = terminalCommands();
     all.append(memberCommands());
     all.append(ledgerCommands());
+    all.append(programCommands());
+    all.append(syncCommands());
     return all;
+}
+
+// Only `statement --format pdf` lays out text, which needs Qt GUI (fonts); every other command
+// runs on a QCoreApplication. Decided from the raw arguments, before the application exists.
+bool needsGui(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    auto globals = extractGlobals(arguments);
+    if (!globals || commandWords(globals->rest).value(0) != QStringLiteral("statement"))
+        return false;
+    const QStringList& rest = globals->rest;
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        if (rest.at(i) == QStringLiteral("--format=pdf") ||
+            (rest.at(i) == QStringLiteral("--format") && rest.value(i + 1) == QStringLiteral("pdf")))
+            return true;
+    }
+    return false;
 }
 
 QString helpText(const QList<Command>& commands)
@@ -34,11 +58,32 @@ QString helpText(const QList<Command>& commands)
     return text;
 }
 
+// Qt GUI talks on stderr (no XDG_RUNTIME_DIR under cron, font fallbacks), which would break the
+// one-line error contract. Its chatter is dropped unless JIFEN_DEBUG is set; real failures still
+// surface as the command's own error.
+void quietGuiMessages(QtMsgType type, const QMessageLogContext&, const QString& message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg || qEnvironmentVariableIsSet("JIFEN_DEBUG")) {
+        QTextStream err(stderr);
+        err << "jifen: qt: " << message << '\n';
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (needsGui(argc, argv)) {
+        // A terminal's cron job or a support shell has no display: render off screen.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(quietGuiMessages);
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("jifen"));
     QCoreApplication::setOrganizationName(QStringLiteral("jifen"));
     QCoreApplication::setApplicationVersion(QStringLiteral(JIFEN_VERSION));
@@ -73,7 +118,9 @@ int main(int argc, char** argv)
         if (words.mid(0, c.words.size()) == c.words && (!match || c.words.size() > match->words.size()))
             match = &c;
     }
-    if (!match || words.size() != match->words.size()) {
+    // A command with a positional argument ("rules load FILE") takes one more word.
+    const auto extra = match ? words.size() - match->words.size() : 0;
+    if (!match || extra > (match->flags.positional.isEmpty() ? 0 : 1)) {
         return ctx.fail(Error::badInput(
             QStringLiteral("unknown command \"%1\"; see `jifen --help`").arg(words.join(QLatin1Char(' ')))));
     }

@@ -47,6 +47,8 @@ namespace test {
 
 inline const QString kPhone = u"13800138000"_s;
 inline const QString kPhone2 = u"13900139000"_s;
+inline const QString kManagerName = u"王经理"_s;
+inline const QString kApproverPin = u"8642"_s;
 
 // An instant on a business date, in China Standard Time (UTC+8).
 inline QDateTime cst(QDate date, QTime time = QTime(10, 0))
@@ -89,7 +91,8 @@ public:
     Result<SaleResult> sale(const QString& ref, const QString& amount, const QString& phone = kPhone, qint64 offset = 0,
                             const QString& category = QString())
     {
-        return ledger->sale(SaleRequest{ref, phone, QString(), amount, category, offset, u"cashier"_s});
+        // No cashier: a named cashier must be a registered operator (see buy()).
+        return buy(ref, amount, phone, category, offset);
     }
     Result<RedeemResult> redeem(const QString& ref, const QString& reward, const QString& phone = kPhone,
                                 qint64 quantity = 1, const QString& pin = QString())
@@ -134,6 +137,80 @@ public:
     {
         auto v = ledger->verify();
         return v ? v->problems : QStringList{u"verify failed: "_s + v.error().message};
+    }
+
+    // ---- The points program (issue 3): items, cashiers, green points, households, donations ----
+
+    // A manager who approves green actions, adjustments and transfers.
+    Status addManager() { return ledger->addOperator(kManagerName, u"manager"_s, kApproverPin); }
+    Status addCashier(const QString& name, const QString& pin = u"1357"_s)
+    {
+        return ledger->addOperator(name, u"cashier"_s, pin);
+    }
+    // A bare-amount sale (no cashier unless named).
+    Result<SaleResult> buy(const QString& ref, const QString& amount, const QString& phone = kPhone,
+                           const QString& category = QString(), qint64 offset = 0, const QString& cashier = QString())
+    {
+        SaleRequest r;
+        r.ref = ref;
+        r.phone = phone;
+        r.amount = amount;
+        r.category = category;
+        r.offsetPoints = offset;
+        r.cashier = cashier;
+        return ledger->sale(r);
+    }
+    // An items sale: each item "SKU:QTY" or "SKU:QTY:PRICE".
+    Result<SaleResult> buyItems(const QString& ref, const QStringList& items, const QString& phone = kPhone,
+                                qint64 offset = 0, const QString& cashier = QString())
+    {
+        SaleRequest r;
+        r.ref = ref;
+        r.phone = phone;
+        r.items = items;
+        r.offsetPoints = offset;
+        r.cashier = cashier;
+        return ledger->sale(r);
+    }
+    Result<GrantResult> green(const QString& ref, const QString& action, const QString& phone = kPhone,
+                              const QString& pin = kApproverPin)
+    {
+        return ledger->grantGreen(GreenRequest{ref, phone, QString(), action, pin});
+    }
+    Result<GrantResult> adjust(const QString& ref, qint64 points, const QString& reason, const QString& phone = kPhone,
+                               const QString& pin = kApproverPin)
+    {
+        return ledger->adjust(AdjustRequest{ref, phone, QString(), points, reason, pin});
+    }
+    Result<TransferResult> transfer(const QString& ref, const QString& from, const QString& to, qint64 points,
+                                    const QString& pin = kApproverPin)
+    {
+        return ledger->transfer(TransferRequest{ref, from, to, points, pin});
+    }
+    Result<DonateResult> donate(const QString& ref, const QString& charity, qint64 points,
+                                const QString& phone = kPhone)
+    {
+        return ledger->donate(DonateRequest{ref, phone, QString(), charity, points});
+    }
+    Result<SurveyAnswerResult> answer(const QString& ref, const QString& survey,
+                                      const QList<QPair<QString, QString>>& answers, const QString& phone = kPhone)
+    {
+        return ledger->answerSurvey(SurveyAnswerRequest{ref, phone, QString(), survey, answers});
+    }
+    qint64 greenBalance(const QString& phone = kPhone)
+    {
+        auto m = ledger->memberByPhone(phone);
+        return m ? m->greenBalance.value() : kNoValue;
+    }
+    // The entries of one kind, in journal order.
+    QList<JournalEntry> entriesOf(EntryKind kind)
+    {
+        QList<JournalEntry> out;
+        for (const JournalEntry& e : entries()) {
+            if (e.kind == kind)
+                out.append(e);
+        }
+        return out;
     }
 
     QString error;

@@ -66,7 +66,7 @@ void TestCorruption::corruptDatabaseQuarantined()
         JIFEN_VERIFY_OK(ledger.initialize(u"S1"_s, u"T1"_s, u"general"_s));
         JIFEN_VERIFY_OK(ledger.addMember(NewMember{kPhone, QString(), u"张三"_s}));
         for (int i = 0; i < 20; ++i)
-            JIFEN_VERIFY_OK(ledger.sale(SaleRequest{u"s%1"_s.arg(i), kPhone, {}, u"100.00"_s, {}, 0, {}}));
+            JIFEN_VERIFY_OK(ledger.sale(SaleRequest{u"s%1"_s.arg(i), kPhone, {}, u"100.00"_s, {}, {}, 0, {}, {}}));
     }
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"jifen.db"_s}); // WAL checkpointed away
 

@@ -1,0 +1,204 @@
+// jifen-hq: the HQ server (HTTP API on SQLite or PostgreSQL) and its admin commands.
+
+#include "cli_args.h"
+#include "hq_database.h"
+#include "hq_service.h"
+#include "http_server.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+using namespace jifen;
+using namespace jifen::cli;
+using namespace jifen::sync;
+
+namespace {
+
+struct Out {
+    bool json = false;
+    QTextStream out{stdout};
+    QTextStream err{stderr};
+
+    int done(const QJsonObject& o, const QStringList& text)
+    {
+        if (json)
+            out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
+        else
+            for (const QString& line : text)
+                out << line << '\n';
+        out.flush();
+        return 0;
+    }
+    int fail(const Error& e)
+    {
+        err << "jifen-hq: " << e.message << '\n';
+        err.flush();
+        if (json) {
+            out << QString::fromUtf8(
+                       QJsonDocument(QJsonObject{{QStringLiteral("error"),
+                                                  QJsonObject{{QStringLiteral("code"), errorCodeName(e.code)},
+                                                              {QStringLiteral("exit_code"), static_cast<int>(e.code)},
+                                                              {QStringLiteral("message"), e.message}}}})
+                           .toJson(QJsonDocument::Compact))
+                << '\n';
+            out.flush();
+        }
+        return static_cast<int>(e.code);
+    }
+};
+
+const char* kUsage =
+    "jifen-hq - Jifen headquarters\n\n"
+    "usage: jifen-hq [--db SPEC] [--json] COMMAND [OPTIONS]\n\n"
+    "  --db SPEC   a SQLite file (default: jifen-hq.db in the current directory) or postgresql://...\n\n"
+    "Commands:\n"
+    "  serve [--listen HOST:PORT]            run the HTTP API (default 127.0.0.1:8787; port 0 picks one)\n"
+    "  terminal add --store S --terminal T   register a terminal; prints its one-time enrolment code\n"
+    "  terminal list                         terminals, their acknowledged seq and last sync\n"
+    "  member show --phone P                 a member's HQ balance\n"
+    "  incidents                             overdrafts, tampering, reused seqs, duplicate members\n"
+    "  verify                                every HQ balance against its journal\n\n"
+    "Exit codes: 0 ok, 2 bad usage or input, 3 refused, 4 not found, 5 storage failure.\n";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("jifen-hq"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(JIFEN_VERSION));
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    Out out;
+    out.json = arguments.contains(QStringLiteral("--json"));
+    arguments.removeAll(QStringLiteral("--json"));
+    QString dbSpec = QStringLiteral("jifen-hq.db");
+    const qsizetype dbAt = arguments.indexOf(QStringLiteral("--db"));
+    if (dbAt >= 0) {
+        if (dbAt + 1 >= arguments.size())
+            return out.fail(Error::badInput(QStringLiteral("--db needs a SQLite path or a postgresql:// URL")));
+        dbSpec = arguments.at(dbAt + 1);
+        arguments.remove(dbAt, 2);
+    }
+    if (arguments.contains(QStringLiteral("--version"))) {
+        out.out << "jifen-hq " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    const QStringList words = commandWords(arguments);
+    if (words.isEmpty() || arguments.contains(QStringLiteral("--help"))) {
+        out.out << kUsage;
+        return words.isEmpty() && !arguments.contains(QStringLiteral("--help")) ? 2 : 0;
+    }
+    const QString command = words.join(QLatin1Char(' '));
+    const QStringList rest = arguments.mid(words.size());
+    FlagSpec spec;
+    if (command == QStringLiteral("serve"))
+        spec.values = {QStringLiteral("listen")};
+    else if (command == QStringLiteral("terminal add"))
+        spec = {{QStringLiteral("store"), QStringLiteral("terminal")},
+                {},
+                {QStringLiteral("store"), QStringLiteral("terminal")},
+                {}};
+    else if (command == QStringLiteral("member show"))
+        spec = {{QStringLiteral("phone")}, {}, {QStringLiteral("phone")}, {}};
+    else if (command != QStringLiteral("terminal list") && command != QStringLiteral("incidents") &&
+             command != QStringLiteral("verify"))
+        return out.fail(Error::badInput(QStringLiteral("unknown command \"%1\"; see `jifen-hq --help`").arg(command)));
+    auto args = parseFlags(rest, spec);
+    if (!args)
+        return out.fail(args.error());
+
+    auto db = HqDatabase::open(dbSpec);
+    if (!db)
+        return out.fail(db.error());
+    SystemClock clock;
+    HqService service(*db.value(), clock);
+
+    if (command == QStringLiteral("serve")) {
+        const QString listen = args->has(QStringLiteral("listen")) ? args->value(QStringLiteral("listen"))
+                                                                   : QStringLiteral("127.0.0.1:8787");
+        const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+        bool portOk = false;
+        const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : -1;
+        const QHostAddress address(colon > 0 ? listen.left(colon) : QString());
+        if (!portOk || port < 0 || port > 65535 || address.isNull())
+            return out.fail(Error::badInput(QStringLiteral("--listen must be HOST:PORT, like 127.0.0.1:8787")));
+        HttpServer server(service);
+        const quint16 bound = server.listen(address, static_cast<quint16>(port));
+        if (bound == 0)
+            return out.fail(Error{ErrorCode::Network, QStringLiteral("cannot listen on %1").arg(listen)});
+        // Tests and scripts read the chosen port from this line.
+        out.out << "jifen-hq listening on " << address.toString() << ':' << bound << " (" << db.value()->describe()
+                << ")\n";
+        out.out.flush();
+        return app.exec();
+    }
+    if (command == QStringLiteral("terminal add")) {
+        auto code = service.addTerminal(args->value(QStringLiteral("store")), args->value(QStringLiteral("terminal")));
+        if (!code)
+            return out.fail(code.error());
+        return out.done({{QStringLiteral("terminal_id"), args->value(QStringLiteral("terminal"))},
+                         {QStringLiteral("code"), code.value()}},
+                        {QStringLiteral("terminal %1 registered; one-time enrolment code: %2")
+                             .arg(args->value(QStringLiteral("terminal")), code.value())});
+    }
+    if (command == QStringLiteral("terminal list")) {
+        auto list = service.terminals();
+        if (!list)
+            return out.fail(list.error());
+        QStringList text;
+        for (const QJsonValue& v : list.value()) {
+            const QJsonObject t = v.toObject();
+            text.append(QStringLiteral("%1  store %2  %3  acked seq %4  last sync %5")
+                            .arg(t.value(QStringLiteral("terminal_id")).toString(),
+                                 t.value(QStringLiteral("store_id")).toString(),
+                                 t.value(QStringLiteral("enrolled")).toBool() ? QStringLiteral("enrolled")
+                                                                              : QStringLiteral("waiting for enrolment"))
+                            .arg(t.value(QStringLiteral("acked_seq")).toInteger())
+                            .arg(t.value(QStringLiteral("last_sync_at")).toString(QStringLiteral("never"))));
+        }
+        return out.done({{QStringLiteral("terminals"), list.value()}}, text);
+    }
+    if (command == QStringLiteral("member show")) {
+        auto m = service.memberByPhone(args->value(QStringLiteral("phone")));
+        if (!m)
+            return out.fail(m.error());
+        return out.done(m.value(), {QStringLiteral("member %1  %2  %3")
+                                        .arg(m->value(QStringLiteral("member_id")).toString(),
+                                             m->value(QStringLiteral("phone_masked")).toString(),
+                                             m->value(QStringLiteral("name")).toString()),
+                                    QStringLiteral("balance %1 points (green %2)")
+                                        .arg(m->value(QStringLiteral("balance")).toInteger())
+                                        .arg(m->value(QStringLiteral("green_balance")).toInteger())});
+    }
+    if (command == QStringLiteral("incidents")) {
+        auto list = service.incidents();
+        if (!list)
+            return out.fail(list.error());
+        QStringList text;
+        for (const QJsonValue& v : list.value()) {
+            const QJsonObject i = v.toObject();
+            text.append(
+                QStringLiteral("#%1 %2  terminal %3 seq %4: %5")
+                    .arg(i.value(QStringLiteral("id")).toInteger())
+                    .arg(i.value(QStringLiteral("kind")).toString(), i.value(QStringLiteral("terminal_id")).toString())
+                    .arg(i.value(QStringLiteral("seq")).toInteger())
+                    .arg(i.value(QStringLiteral("detail")).toString()));
+        }
+        if (text.isEmpty())
+            text.append(QStringLiteral("no incidents"));
+        return out.done({{QStringLiteral("incidents"), list.value()}}, text);
+    }
+    auto report = service.verify();
+    if (!report)
+        return out.fail(report.error());
+    if (!report->value(QStringLiteral("ok")).toBool()) {
+        out.done(report.value(), {});
+        return out.fail(Error::storage(QStringLiteral("HQ verification failed")));
+    }
+    return out.done(report.value(), {QStringLiteral("HQ verified: %1 members, every balance equals its journal")
+                                         .arg(report->value(QStringLiteral("members")).toInteger())});
+}

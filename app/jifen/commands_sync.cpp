@@ -1,0 +1,96 @@
+#include "commands.h"
+#include "sync_client.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QUrl>
+
+namespace jifen::cli {
+
+namespace {
+
+int enroll(Context& ctx, const ParsedArgs& args)
+{
+    const QUrl url(args.value(QStringLiteral("hq")));
+    if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https")) ||
+        url.host().isEmpty())
+        return ctx.fail(Error::badInput(QStringLiteral("--hq must be an http:// or https:// URL")));
+    const QString code = args.value(QStringLiteral("code")).trimmed();
+    if (code.isEmpty())
+        return ctx.fail(Error::badInput(QStringLiteral("--code is empty")));
+    auto ledger = ctx.ledger();
+    if (!ledger)
+        return ctx.fail(ledger.error());
+    QNetworkAccessManager network;
+    sync::SyncClient client(**ledger, network, ctx.clock());
+    QEventLoop loop;
+    bool ok = false;
+    QString error;
+    QObject::connect(&client, &sync::SyncClient::enrolled, &loop, [&](bool success, const QString& message) {
+        ok = success;
+        error = message;
+        loop.quit();
+    });
+    client.enroll(url.toString(QUrl::StripTrailingSlash), code);
+    loop.exec();
+    if (!ok)
+        return ctx.fail(Error{ErrorCode::Network, QStringLiteral("enrolment failed: %1").arg(error)});
+    return ctx.done(
+        {{QStringLiteral("hq"), url.toString(QUrl::StripTrailingSlash)}, {QStringLiteral("enrolled"), true}},
+        {QStringLiteral("enrolled with HQ at %1").arg(url.toString(QUrl::StripTrailingSlash))});
+}
+
+int syncNow(Context& ctx, const ParsedArgs&)
+{
+    auto ledger = ctx.ledger();
+    if (!ledger)
+        return ctx.fail(ledger.error());
+    QNetworkAccessManager network;
+    sync::SyncClient client(**ledger, network, ctx.clock());
+    QEventLoop loop;
+    bool ok = false;
+    QString error;
+    QObject::connect(&client, &sync::SyncClient::progress, &loop, [&](qint64 acked, qint64 last) {
+        if (!ctx.json())
+            ctx.printLine(QStringLiteral("pushed through seq %1 of %2").arg(acked).arg(last));
+    });
+    QObject::connect(&client, &sync::SyncClient::finished, &loop, [&](bool success, const QString& message) {
+        ok = success;
+        error = message;
+        loop.quit();
+    });
+    client.syncOnce();
+    if (client.busy())
+        loop.exec();
+    auto state = (*ledger)->syncState();
+    if (!state)
+        return ctx.fail(state.error());
+    if (!ok)
+        return ctx.fail(Error{ErrorCode::Network, QStringLiteral("sync failed: %1").arg(error)});
+    return ctx.done({{QStringLiteral("acked_seq"), state->ackedSeq},
+                     {QStringLiteral("pending_entries"), state->pending()},
+                     {QStringLiteral("last_success"), state->lastSuccess}},
+                    {QStringLiteral("in sync with HQ: seq %1 acknowledged, %2 pending")
+                         .arg(state->ackedSeq)
+                         .arg(state->pending())});
+}
+
+} // namespace
+
+QList<Command> syncCommands()
+{
+    return {
+        {{QStringLiteral("enroll")},
+         QStringLiteral("--hq URL --code CODE"),
+         QStringLiteral("exchange HQ's one-time enrolment code for this terminal's key"),
+         {{QStringLiteral("hq"), QStringLiteral("code")}, {}, {QStringLiteral("hq"), QStringLiteral("code")}, {}},
+         enroll},
+        {{QStringLiteral("sync")},
+         QString(),
+         QStringLiteral("push the journal to HQ now (exit 6 when HQ cannot be reached or refuses)"),
+         {},
+         syncNow},
+    };
+}
+
+} // namespace jifen::cli

@@ -1,0 +1,116 @@
+#include "identity.h"
+#include "ledger_impl.h"
+
+#include <QJsonArray>
+
+namespace jifen {
+
+namespace {
+
+Status putMeta(Store& store, const QString& key, const QString& value)
+{
+    auto q = store.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    if (!q)
+        return q.error();
+    q->addBindValue(key);
+    q->addBindValue(value);
+    return store.exec(q.value());
+}
+
+} // namespace
+
+Result<Ledger::SyncState> Ledger::syncState()
+{
+    ReadScope reading(d->store);
+    SyncState s;
+    auto q = d->store.prepare(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('hq_url', 'hq_key',"
+                                             " 'hq_acked_seq', 'sync_last_success', 'sync_last_error')"));
+    if (!q)
+        return q.error();
+    JIFEN_TRY(d->store.exec(q.value()));
+    while (q->next()) {
+        const QString key = q->value(0).toString();
+        const QString value = q->value(1).toString();
+        if (key == QStringLiteral("hq_url"))
+            s.hqUrl = value;
+        else if (key == QStringLiteral("hq_key"))
+            s.key = QByteArray::fromHex(value.toLatin1());
+        else if (key == QStringLiteral("hq_acked_seq"))
+            s.ackedSeq = value.toLongLong();
+        else if (key == QStringLiteral("sync_last_success"))
+            s.lastSuccess = value;
+        else
+            s.lastError = value;
+    }
+    q->finish();
+    auto last = lastSeq();
+    if (!last)
+        return last.error();
+    s.lastSeq = last.value();
+    return s;
+}
+
+Status Ledger::saveEnrollment(const QString& hqUrl, const QByteArray& key)
+{
+    JIFEN_TRY(d->identity());
+    UnitOfWork uow(d->store);
+    JIFEN_TRY(d->begin(uow));
+    JIFEN_TRY(putMeta(d->store, QStringLiteral("hq_url"), hqUrl));
+    JIFEN_TRY(putMeta(d->store, QStringLiteral("hq_key"), QString::fromLatin1(key.toHex())));
+    return uow.commit();
+}
+
+Result<QJsonArray> Ledger::unpushedMembers(qint64 limit)
+{
+    ReadScope reading(d->store);
+    auto q =
+        d->store.prepare(QStringLiteral("SELECT uid, phone, card, name, kind, created_at FROM members WHERE pushed = 0"
+                                        " ORDER BY id LIMIT ?"));
+    if (!q)
+        return q.error();
+    q->addBindValue(limit);
+    JIFEN_TRY(d->store.exec(q.value()));
+    QJsonArray out;
+    while (q->next()) {
+        // The full phone number travels to HQ (over the signed, TLS-capable channel): HQ looks
+        // members up by it. It is never printed or logged.
+        out.append(QJsonObject{{QStringLiteral("member_id"), q->value(0).toString()},
+                               {QStringLiteral("phone"), q->value(1).toString()},
+                               {QStringLiteral("card"), q->value(2).toString()},
+                               {QStringLiteral("name"), q->value(3).toString()},
+                               {QStringLiteral("kind"), q->value(4).toString()},
+                               {QStringLiteral("created_at"), q->value(5).toString()}});
+    }
+    return out;
+}
+
+Status Ledger::recordPushed(qint64 ackedSeq, const QStringList& memberUids)
+{
+    UnitOfWork uow(d->store);
+    JIFEN_TRY(d->begin(uow));
+    for (const QString& uid : memberUids) {
+        auto q = d->store.prepare(QStringLiteral("UPDATE members SET pushed = 1 WHERE uid = ?"));
+        if (!q)
+            return q.error();
+        q->addBindValue(uid);
+        JIFEN_TRY(d->store.exec(q.value()));
+    }
+    JIFEN_TRY(putMeta(d->store, QStringLiteral("hq_acked_seq"), QString::number(ackedSeq)));
+    return uow.commit();
+}
+
+Status Ledger::recordSyncResult(bool ok, const QString& error)
+{
+    UnitOfWork uow(d->store);
+    JIFEN_TRY(d->begin(uow));
+    if (ok) {
+        JIFEN_TRY(putMeta(d->store, QStringLiteral("sync_last_success"), formatInstant(d->clock.nowUtc())));
+        JIFEN_TRY(putMeta(d->store, QStringLiteral("sync_last_error"), QString()));
+    } else {
+        JIFEN_TRY(putMeta(d->store, QStringLiteral("sync_last_error"),
+                          QStringLiteral("%1 %2").arg(formatInstant(d->clock.nowUtc()), error)));
+    }
+    return uow.commit();
+}
+
+} // namespace jifen

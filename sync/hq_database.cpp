@@ -1,0 +1,264 @@
+#include "hq_database.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace jifen::sync {
+
+namespace {
+
+QString nextConnection()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("jifen-hq-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// HQ schema steps. Portable SQL: BIGINT, TEXT, no AUTOINCREMENT, no JSON functions.
+QList<QStringList> hqSteps()
+{
+    return {{
+        QStringLiteral("CREATE TABLE hq_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE terminals ("
+                       " terminal_id TEXT PRIMARY KEY,"
+                       " store_id TEXT NOT NULL,"
+                       " code_hash TEXT,"
+                       " key_hex TEXT,"
+                       " enrolled_at TEXT,"
+                       " acked_seq BIGINT NOT NULL DEFAULT 0,"
+                       " last_hash TEXT NOT NULL,"
+                       " last_sync_at TEXT,"
+                       " clock_skew_secs BIGINT,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE nonces (terminal_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at TEXT NOT NULL,"
+                       " PRIMARY KEY (terminal_id, nonce))"),
+        QStringLiteral("CREATE INDEX nonces_seen ON nonces(seen_at)"),
+        QStringLiteral("CREATE TABLE journal ("
+                       " terminal_id TEXT NOT NULL,"
+                       " seq BIGINT NOT NULL,"
+                       " entry_id TEXT NOT NULL UNIQUE,"
+                       " kind TEXT NOT NULL,"
+                       " member_uid TEXT,"
+                       " points BIGINT NOT NULL,"
+                       " green_points BIGINT NOT NULL,"
+                       " ref TEXT NOT NULL,"
+                       " reverses_seq BIGINT,"
+                       " ruleset_version INTEGER NOT NULL,"
+                       " terminal_time TEXT NOT NULL,"
+                       " hq_time TEXT NOT NULL,"
+                       " detail TEXT NOT NULL,"
+                       " lots TEXT NOT NULL,"
+                       " prev_hash TEXT NOT NULL,"
+                       " hash TEXT NOT NULL,"
+                       " PRIMARY KEY (terminal_id, seq))"),
+        QStringLiteral("CREATE INDEX journal_member ON journal(member_uid)"),
+        QStringLiteral("CREATE TABLE members ("
+                       " uid TEXT PRIMARY KEY,"
+                       " phone TEXT UNIQUE,"
+                       " card TEXT UNIQUE,"
+                       " name TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " home_terminal TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE balances (member_uid TEXT PRIMARY KEY, points BIGINT NOT NULL,"
+                       " green_points BIGINT NOT NULL)"),
+        // HQ keeps every lot as the journal's moves leave it. Two offline terminals may both spend
+        // the same lot, so remaining can go below zero here: that is an overdraft incident.
+        QStringLiteral("CREATE TABLE lots (lot TEXT PRIMARY KEY, member_uid TEXT NOT NULL, remaining BIGINT NOT NULL,"
+                       " valid_through TEXT)"),
+        QStringLiteral("CREATE INDEX lots_member ON lots(member_uid)"),
+        QStringLiteral("CREATE TABLE incidents ("
+                       " id BIGINT PRIMARY KEY,"
+                       " kind TEXT NOT NULL,"
+                       " terminal_id TEXT,"
+                       " seq BIGINT,"
+                       " member_uid TEXT,"
+                       " detail TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+    }};
+}
+
+} // namespace
+
+HqDatabase::HqDatabase(QString connection, bool postgres, QString describe)
+    : m_connection(std::move(connection))
+    , m_postgres(postgres)
+    , m_describe(std::move(describe))
+{}
+
+HqDatabase::~HqDatabase()
+{
+    m_statements.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<std::unique_ptr<HqDatabase>> HqDatabase::open(const QString& spec)
+{
+    if (spec.trimmed().isEmpty())
+        return Error::badInput(QStringLiteral("--db is empty: give a SQLite file path or a postgresql:// URL"));
+    const QString connection = nextConnection();
+    const bool postgres =
+        spec.startsWith(QStringLiteral("postgresql://")) || spec.startsWith(QStringLiteral("postgres://"));
+    QString describe = spec;
+    {
+        QSqlDatabase db;
+        if (postgres) {
+            const QUrl url(spec);
+            if (!url.isValid())
+                return Error::badInput(QStringLiteral("--db %1 is not a valid PostgreSQL URL").arg(spec));
+            db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+            const QString host = QUrlQuery(url).queryItemValue(QStringLiteral("host"));
+            db.setHostName(!host.isEmpty() ? host : url.host());
+            if (url.port() > 0)
+                db.setPort(url.port());
+            db.setDatabaseName(url.path().mid(1));
+            db.setUserName(url.userName());
+            db.setPassword(url.password());
+            describe = QStringLiteral("postgresql database %1").arg(url.path().mid(1));
+        } else {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(spec);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        }
+        if (!db.open()) {
+            const QString why = db.lastError().text();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(connection);
+            return Error::storage(QStringLiteral("cannot open the HQ database %1: %2").arg(describe, why));
+        }
+    }
+    std::unique_ptr<HqDatabase> hq(new HqDatabase(connection, postgres, describe));
+    if (!postgres) {
+        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
+            JIFEN_TRY(hq->execDirect(QString::fromLatin1(pragma)));
+    }
+    JIFEN_TRY(hq->migrate());
+    return hq;
+}
+
+Result<QSqlQuery*> HqDatabase::run(const QString& sql, const QVariantList& values)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto q = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+        q->setForwardOnly(true);
+        if (!q->prepare(sql))
+            return Error::storage(
+                QStringLiteral("HQ storage failure preparing a statement: %1").arg(q->lastError().text()));
+        it = m_statements.emplace(sql, std::move(q)).first;
+    }
+    QSqlQuery* q = it->second.get();
+    q->finish();
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values.at(i));
+    if (!q->exec())
+        return Error::storage(QStringLiteral("HQ storage failure: %1").arg(q->lastError().text()));
+    return q;
+}
+
+void HqDatabase::finishAll()
+{
+    for (auto& [sql, q] : m_statements)
+        q->finish();
+}
+
+Result<QVariant> HqDatabase::scalar(const QString& sql, const QVariantList& values, const QVariant& fallback)
+{
+    auto q = run(sql, values);
+    if (!q)
+        return q.error();
+    if (!q->next() || q->value(0).isNull()) {
+        q->finish();
+        return fallback;
+    }
+    const QVariant v = q->value(0);
+    q->finish();
+    return v;
+}
+
+Status HqDatabase::execDirect(const QString& sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(sql))
+        return Error::storage(QStringLiteral("HQ storage failure: %1").arg(q.lastError().text()));
+    return Ok{};
+}
+
+Status HqDatabase::begin()
+{
+    if (m_postgres) {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (!db.transaction())
+            return Error::storage(QStringLiteral("HQ storage failure (begin): %1").arg(db.lastError().text()));
+        return Ok{};
+    }
+    return execDirect(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+Status HqDatabase::commit()
+{
+    finishAll();
+    if (m_postgres) {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (!db.commit())
+            return Error::storage(QStringLiteral("HQ storage failure (commit): %1").arg(db.lastError().text()));
+        return Ok{};
+    }
+    return execDirect(QStringLiteral("COMMIT"));
+}
+
+void HqDatabase::rollback()
+{
+    finishAll();
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (m_postgres) {
+        db.rollback();
+        return;
+    }
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+Status HqDatabase::migrate()
+{
+    // The version lives in hq_meta, so both engines keep it the same way.
+    auto exists = m_postgres ? scalar(QStringLiteral("SELECT to_regclass('hq_meta') IS NOT NULL"))
+                             : scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'hq_meta'"));
+    if (!exists)
+        return exists.error();
+    int version = 0;
+    if (exists->toBool()) {
+        auto v = scalar(QStringLiteral("SELECT value FROM hq_meta WHERE key = 'schema_version'"), {}, 0);
+        if (!v)
+            return v.error();
+        version = v->toInt();
+    }
+    const auto steps = hqSteps();
+    if (version > steps.size())
+        return Error::storage(
+            QStringLiteral("the HQ database %1 was written by a newer jifen-hq (schema %2, this build "
+                           "knows %3)")
+                .arg(m_describe)
+                .arg(version)
+                .arg(steps.size()));
+    while (version < steps.size()) {
+        HqTransaction tx(*this);
+        JIFEN_TRY(tx.begin());
+        for (const QString& sql : steps.at(version))
+            JIFEN_TRY(execDirect(sql));
+        ++version;
+        JIFEN_TRY(run(version == 1 ? QStringLiteral("INSERT INTO hq_meta (key, value) VALUES ('schema_version', ?)")
+                                   : QStringLiteral("UPDATE hq_meta SET value = ? WHERE key = 'schema_version'"),
+                      {QString::number(version)}));
+        JIFEN_TRY(tx.commit());
+    }
+    return Ok{};
+}
+
+} // namespace jifen::sync

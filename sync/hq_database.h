@@ -1,0 +1,83 @@
+#pragma once
+
+#include "error.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+#include <unordered_map>
+
+namespace jifen::sync {
+
+// HQ's database: the embedded SQLite file by default, or PostgreSQL ("postgresql://user@host:port/db"
+// or "postgresql:///db?host=/socket/dir"). The same numbered migrations run on both; SQL here
+// sticks to what both understand.
+class HqDatabase {
+public:
+    static Result<std::unique_ptr<HqDatabase>> open(const QString& spec);
+    ~HqDatabase();
+    HqDatabase(const HqDatabase&) = delete;
+    HqDatabase& operator=(const HqDatabase&) = delete;
+
+    bool isPostgres() const { return m_postgres; }
+    QString describe() const { return m_describe; }
+
+    // Runs one statement with positional values; the query is ready for next() afterwards.
+    // Statements are prepared once and cached: a statement must be read to the end (or be
+    // finished) before the same SQL runs again.
+    Result<QSqlQuery*> run(const QString& sql, const QVariantList& values = {});
+    // One value of the first row, or `fallback` when there is none.
+    Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}, const QVariant& fallback = {});
+
+    Status begin();
+    Status commit();
+    void rollback();
+    void finishAll();
+    // Unprepared: transaction control and DDL (PostgreSQL cannot PREPARE them).
+    Status execDirect(const QString& sql);
+
+private:
+    HqDatabase(QString connection, bool postgres, QString describe);
+    Status migrate();
+
+    QString m_connection;
+    bool m_postgres;
+    QString m_describe;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+};
+
+// Rolls back unless commit() succeeded.
+class HqTransaction {
+public:
+    explicit HqTransaction(HqDatabase& db)
+        : m_db(db)
+    {}
+    ~HqTransaction()
+    {
+        if (m_active)
+            m_db.rollback();
+    }
+    HqTransaction(const HqTransaction&) = delete;
+    HqTransaction& operator=(const HqTransaction&) = delete;
+    Status begin()
+    {
+        JIFEN_TRY(m_db.begin());
+        m_active = true;
+        return Ok{};
+    }
+    Status commit()
+    {
+        JIFEN_TRY(m_db.commit());
+        m_active = false;
+        return Ok{};
+    }
+
+private:
+    HqDatabase& m_db;
+    bool m_active = false;
+};
+
+} // namespace jifen::sync

@@ -1,0 +1,477 @@
+#include "hq_service.h"
+
+#include "identity.h"
+#include "journal.h"
+#include "pin.h"
+#include "signing.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+namespace jifen::sync {
+
+namespace {
+
+QString sha256Hex(const QByteArray& data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QString randomHex(int bytes)
+{
+    QByteArray b(bytes, '\0');
+    for (auto& c : b)
+        c = static_cast<char>(QRandomGenerator::system()->bounded(256));
+    return QString::fromLatin1(b.toHex());
+}
+
+bool isDebit(EntryKind kind, qint64 points)
+{
+    switch (kind) {
+    case EntryKind::Redeem:
+    case EntryKind::Offset:
+    case EntryKind::Donate:
+    case EntryKind::TransferOut:
+        return true;
+    case EntryKind::Adjust:
+        return points < 0;
+    default:
+        return false;
+    }
+}
+
+constexpr int kMaxEntriesPerPush = 5000;
+
+} // namespace
+
+HqService::HqService(HqDatabase& db, const Clock& clock)
+    : m_db(db)
+    , m_clock(clock)
+{}
+
+Result<QString> HqService::addTerminal(const QString& storeId, const QString& terminalId)
+{
+    auto store = normalizeCode(storeId, QStringLiteral("store id"));
+    if (!store)
+        return store.error();
+    auto terminal = normalizeCode(terminalId, QStringLiteral("terminal id"));
+    if (!terminal)
+        return terminal.error();
+    // Eight groups of readable digits: typed once at the terminal, useless once used.
+    QString code;
+    for (int i = 0; i < 4; ++i)
+        code += QStringLiteral("%1%2")
+                    .arg(i ? QStringLiteral("-") : QString())
+                    .arg(QRandomGenerator::system()->bounded(10000), 4, 10, QLatin1Char('0'));
+    HqTransaction tx(m_db);
+    JIFEN_TRY(tx.begin());
+    auto existing = m_db.scalar(QStringLiteral("SELECT enrolled_at FROM terminals WHERE terminal_id = ?"),
+                                {terminal.value()}, QStringLiteral("-"));
+    if (!existing)
+        return existing.error();
+    if (existing->toString() != QStringLiteral("-")) {
+        if (!existing->isNull() && !existing->toString().isEmpty())
+            return Error::refused(QStringLiteral("terminal %1 is already enrolled").arg(terminal.value()));
+        JIFEN_TRY(m_db.run(QStringLiteral("UPDATE terminals SET code_hash = ?, store_id = ? WHERE terminal_id = ?"),
+                           {sha256Hex(code.toLatin1()), store.value(), terminal.value()}));
+    } else {
+        JIFEN_TRY(
+            m_db.run(QStringLiteral("INSERT INTO terminals (terminal_id, store_id, code_hash, last_hash, created_at)"
+                                    " VALUES (?, ?, ?, ?, ?)"),
+                     {terminal.value(), store.value(), sha256Hex(code.toLatin1()), genesisHash(),
+                      formatInstant(m_clock.nowUtc())}));
+    }
+    JIFEN_TRY(tx.commit());
+    return code;
+}
+
+Result<QJsonArray> HqService::terminals()
+{
+    auto q =
+        m_db.run(QStringLiteral("SELECT terminal_id, store_id, enrolled_at, acked_seq, last_sync_at, clock_skew_secs"
+                                " FROM terminals ORDER BY terminal_id"));
+    if (!q)
+        return q.error();
+    QJsonArray out;
+    while (q->next()) {
+        out.append(
+            QJsonObject{{QStringLiteral("terminal_id"), q->value(0).toString()},
+                        {QStringLiteral("store_id"), q->value(1).toString()},
+                        {QStringLiteral("enrolled"), !q->value(2).toString().isEmpty()},
+                        {QStringLiteral("acked_seq"), q->value(3).toLongLong()},
+                        {QStringLiteral("last_sync_at"), q->value(4).isNull() ? QJsonValue() : q->value(4).toString()},
+                        {QStringLiteral("clock_skew_secs"),
+                         q->value(5).isNull() ? QJsonValue() : QJsonValue(q->value(5).toLongLong())}});
+    }
+    return out;
+}
+
+Result<QJsonObject> HqService::enroll(const QJsonObject& request)
+{
+    const QString code = request.value(QStringLiteral("code")).toString().trimmed();
+    const QString terminal = request.value(QStringLiteral("terminal_id")).toString();
+    if (code.isEmpty() || terminal.isEmpty())
+        return Error::badInput(QStringLiteral("enrolment needs code and terminal_id"));
+    HqTransaction tx(m_db);
+    JIFEN_TRY(tx.begin());
+    auto q = m_db.run(QStringLiteral("SELECT store_id, code_hash FROM terminals WHERE terminal_id = ?"), {terminal});
+    if (!q)
+        return q.error();
+    const bool found = q->next();
+    const QString store = found ? q->value(0).toString() : QString();
+    const QString codeHash = found ? q->value(1).toString() : QString();
+    q->finish();
+    // The same answer whether the terminal is unknown, the code wrong or already used.
+    if (!found || codeHash.isEmpty() || !constantTimeEquals(codeHash.toLatin1(), sha256Hex(code.toLatin1()).toLatin1()))
+        return Error::refused(
+            QStringLiteral("enrolment code not valid for terminal %1 (wrong, or already used)").arg(terminal));
+    const QString key = randomHex(32);
+    JIFEN_TRY(m_db.run(
+        QStringLiteral("UPDATE terminals SET code_hash = NULL, key_hex = ?, enrolled_at = ? WHERE terminal_id = ?"),
+        {key, formatInstant(m_clock.nowUtc()), terminal}));
+    JIFEN_TRY(tx.commit());
+    return QJsonObject{
+        {QStringLiteral("terminal_id"), terminal}, {QStringLiteral("store_id"), store}, {QStringLiteral("key"), key}};
+}
+
+Result<QString> HqService::authenticate(const SignedRequest& r)
+{
+    auto unauthorised = [](const QString& why) { return Error::refused(QStringLiteral("unauthorised: %1").arg(why)); };
+    if (r.terminalId.isEmpty() || r.signature.isEmpty() || r.timestamp.isEmpty() || r.nonce.isEmpty())
+        return unauthorised(QStringLiteral("the request is not signed"));
+    if (r.nonce.size() < 16 || r.nonce.size() > 64)
+        return unauthorised(QStringLiteral("bad nonce"));
+    const QDateTime stamp = QDateTime::fromString(r.timestamp, Qt::ISODateWithMs);
+    if (!stamp.isValid())
+        return unauthorised(QStringLiteral("bad timestamp"));
+    const QDateTime now = m_clock.nowUtc();
+    if (qAbs(stamp.secsTo(now)) > kMaxClockSkewSecs)
+        return unauthorised(
+            QStringLiteral("the request time is more than 5 minutes from HQ time (%1)").arg(formatInstant(now)));
+    auto key = m_db.scalar(QStringLiteral("SELECT key_hex FROM terminals WHERE terminal_id = ?"), {r.terminalId});
+    if (!key)
+        return key.error();
+    if (key->isNull() || key->toString().isEmpty())
+        return unauthorised(QStringLiteral("unknown or unenrolled terminal"));
+    const QString expected = sign(QByteArray::fromHex(key->toString().toLatin1()),
+                                  canonicalRequest(r.method, r.path, r.body, r.timestamp, r.nonce));
+    if (!constantTimeEquals(expected.toLatin1(), r.signature.toLower().toLatin1()))
+        return unauthorised(QStringLiteral("bad signature"));
+    // A nonce is accepted once; old ones are forgotten after the replay window has passed.
+    HqTransaction tx(m_db);
+    JIFEN_TRY(tx.begin());
+    auto seen = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM nonces WHERE terminal_id = ? AND nonce = ?"),
+                            {r.terminalId, r.nonce}, 0);
+    if (!seen)
+        return seen.error();
+    if (seen->toInt() > 0)
+        return unauthorised(QStringLiteral("replayed request"));
+    JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO nonces (terminal_id, nonce, seen_at) VALUES (?, ?, ?)"),
+                       {r.terminalId, r.nonce, formatInstant(now)}));
+    JIFEN_TRY(m_db.run(QStringLiteral("DELETE FROM nonces WHERE seen_at < ?"),
+                       {formatInstant(now.addSecs(-2 * kMaxClockSkewSecs))}));
+    JIFEN_TRY(tx.commit());
+    return r.terminalId;
+}
+
+Status HqService::raiseIncident(const QString& kind, const QString& terminalId, qint64 seq, const QString& memberUid,
+                                const QString& detail)
+{
+    auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM incidents"));
+    if (!next)
+        return next.error();
+    JIFEN_TRY(
+        m_db.run(QStringLiteral("INSERT INTO incidents (id, kind, terminal_id, seq, member_uid, detail, created_at)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                 {next->toLongLong(), kind, terminalId, seq ? QVariant(seq) : QVariant(QMetaType(QMetaType::LongLong)),
+                  memberUid.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(memberUid), detail,
+                  formatInstant(m_clock.nowUtc())}));
+    return Ok{};
+}
+
+Status HqService::storeMembers(const QString& terminalId, const QJsonArray& members, QStringList* incidents)
+{
+    for (const QJsonValue& v : members) {
+        const QJsonObject m = v.toObject();
+        const QString uid = m.value(QStringLiteral("member_id")).toString();
+        if (uid.isEmpty() || uid.size() > 64)
+            return Error::badInput(QStringLiteral("a member record needs member_id"));
+        auto exists = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE uid = ?"), {uid}, 0);
+        if (!exists)
+            return exists.error();
+        if (exists->toInt() > 0)
+            continue;
+        QString phone = m.value(QStringLiteral("phone")).toString();
+        const QString card = m.value(QStringLiteral("card")).toString();
+        if (!phone.isEmpty()) {
+            auto dup = m_db.scalar(QStringLiteral("SELECT uid FROM members WHERE phone = ?"), {phone}, QString());
+            if (!dup)
+                return dup.error();
+            if (!dup->toString().isEmpty()) {
+                // Two terminals enrolled the same phone offline: both records are kept, the
+                // second without the phone, and someone must merge them.
+                incidents->append(QStringLiteral("duplicate-member"));
+                JIFEN_TRY(raiseIncident(
+                    QStringLiteral("duplicate-member"), terminalId, 0, uid,
+                    QStringLiteral("phone %1 is already member %2").arg(maskPhone(phone), dup->toString())));
+                phone.clear();
+            }
+        }
+        JIFEN_TRY(
+            m_db.run(QStringLiteral("INSERT INTO members (uid, phone, card, name, kind, home_terminal, created_at)"
+                                    " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                     {uid, phone.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(phone),
+                      card.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(card),
+                      m.value(QStringLiteral("name")).toString(),
+                      m.value(QStringLiteral("kind")).toString(QStringLiteral("person")), terminalId,
+                      m.value(QStringLiteral("created_at")).toString()}));
+        JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO balances (member_uid, points, green_points) VALUES (?, 0, 0)"),
+                           {uid}));
+    }
+    return Ok{};
+}
+
+Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject& request)
+{
+    const QJsonArray entries = request.value(QStringLiteral("entries")).toArray();
+    if (entries.size() > kMaxEntriesPerPush)
+        return Error::badInput(QStringLiteral("at most %1 entries per push").arg(kMaxEntriesPerPush));
+    QList<JournalEntry> parsed;
+    parsed.reserve(entries.size());
+    for (const QJsonValue& v : entries) {
+        auto e = JournalEntry::fromJson(v.toObject());
+        if (!e)
+            return e.error();
+        parsed.append(e.value());
+    }
+    const QString now = formatInstant(m_clock.nowUtc());
+    QStringList incidentKinds;
+    // Problems that refuse the push still leave an incident behind, written after the rollback.
+    struct Refusal {
+        QString kind;
+        qint64 seq;
+        QString member;
+        QString detail;
+        Error error;
+    };
+    std::optional<Refusal> refusal;
+    qint64 acked = 0;
+    {
+        HqTransaction tx(m_db);
+        JIFEN_TRY(tx.begin());
+        auto t =
+            m_db.run(QStringLiteral("SELECT acked_seq, last_hash FROM terminals WHERE terminal_id = ?"), {terminalId});
+        if (!t)
+            return t.error();
+        if (!t->next())
+            return Error::notFound(QStringLiteral("unknown terminal %1").arg(terminalId));
+        acked = t->value(0).toLongLong();
+        QString lastHash = t->value(1).toString();
+        t->finish();
+        JIFEN_TRY(storeMembers(terminalId, request.value(QStringLiteral("members")).toArray(), &incidentKinds));
+        for (const JournalEntry& e : parsed) {
+            if (e.terminalId != terminalId) {
+                refusal =
+                    Refusal{QStringLiteral("foreign-entry"), e.seq, e.memberUid,
+                            QStringLiteral("terminal %1 pushed an entry of terminal %2").arg(terminalId, e.terminalId),
+                            Error::refused(QStringLiteral("entries of another terminal are refused"))};
+                break;
+            }
+            if (e.seq <= acked) {
+                auto stored = m_db.scalar(QStringLiteral("SELECT hash FROM journal WHERE terminal_id = ? AND seq = ?"),
+                                          {terminalId, e.seq}, QString());
+                if (!stored)
+                    return stored.error();
+                if (stored->toString() == e.hash)
+                    continue; // already here: a retry after a lost reply
+                refusal = Refusal{QStringLiteral("seq-reused"), e.seq, e.memberUid,
+                                  QStringLiteral("seq %1 already holds a different entry").arg(e.seq),
+                                  Error::refused(QStringLiteral("seq %1 already holds a different entry").arg(e.seq))};
+                break;
+            }
+            if (e.seq != acked + 1)
+                return Error::refused(QStringLiteral("gap: expected seq %1, got %2").arg(acked + 1).arg(e.seq));
+            if (e.prevHash != lastHash || e.computeHash() != e.hash) {
+                refusal = Refusal{QStringLiteral("chain-broken"), e.seq, e.memberUid,
+                                  QStringLiteral("entry %1 does not verify against the chain").arg(e.seq),
+                                  Error::refused(QStringLiteral("entry %1 breaks the hash chain").arg(e.seq))};
+                break;
+            }
+            const QString detail = QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
+            JIFEN_TRY(m_db.run(
+                QStringLiteral("INSERT INTO journal (terminal_id, seq, entry_id, kind, member_uid, points,"
+                               " green_points, ref, reverses_seq, ruleset_version, terminal_time, hq_time,"
+                               " detail, lots, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                               " ?, ?, ?, ?)"),
+                {terminalId, e.seq, e.entryId, entryKindName(e.kind),
+                 e.memberUid.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.memberUid),
+                 e.points.value(), e.greenPoints.value(), e.ref,
+                 e.reversesSeq ? QVariant(e.reversesSeq) : QVariant(QMetaType(QMetaType::LongLong)), e.rulesetVersion,
+                 formatInstant(e.terminalTime), now, detail, lotMovesToText(e.lots), e.prevHash, e.hash}));
+            if (!e.memberUid.isEmpty()) {
+                auto bal =
+                    m_db.run(QStringLiteral("UPDATE balances SET points = points + ?, green_points = green_points + ?"
+                                            " WHERE member_uid = ?"),
+                             {e.points.value(), e.greenPoints.value(), e.memberUid});
+                if (!bal)
+                    return bal.error();
+                if ((*bal)->numRowsAffected() == 0) {
+                    JIFEN_TRY(m_db.run(
+                        QStringLiteral("INSERT INTO balances (member_uid, points, green_points) VALUES (?, ?, ?)"),
+                        {e.memberUid, e.points.value(), e.greenPoints.value()}));
+                }
+                for (const LotMove& m : e.lots) {
+                    auto lot = m_db.run(QStringLiteral("UPDATE lots SET remaining = remaining + ? WHERE lot = ?"),
+                                        {m.points.value(), m.lot.toString()});
+                    if (!lot)
+                        return lot.error();
+                    if ((*lot)->numRowsAffected() == 0) {
+                        const bool own = m.lot.terminalId == terminalId && m.lot.seq == e.seq;
+                        JIFEN_TRY(
+                            m_db.run(QStringLiteral("INSERT INTO lots (lot, member_uid, remaining, valid_through)"
+                                                    " VALUES (?, ?, ?, ?)"),
+                                     {m.lot.toString(), e.memberUid, m.points.value(),
+                                      own ? e.detail.value(QStringLiteral("valid_through")).toString() : QString()}));
+                    }
+                }
+                if (isDebit(e.kind, e.points.value())) {
+                    auto balance = m_db.scalar(QStringLiteral("SELECT points FROM balances WHERE member_uid = ?"),
+                                               {e.memberUid}, 0);
+                    if (!balance)
+                        return balance.error();
+                    if (balance->toLongLong() < 0) {
+                        // Offline terminals together spent more than the member had. History is
+                        // kept as it happened; a manager reviews the incident.
+                        incidentKinds.append(QStringLiteral("overdraft"));
+                        JIFEN_TRY(raiseIncident(QStringLiteral("overdraft"), terminalId, e.seq, e.memberUid,
+                                                QStringLiteral("balance %1 after %2 of %3 points")
+                                                    .arg(balance->toLongLong())
+                                                    .arg(entryKindName(e.kind))
+                                                    .arg(-e.points.value())));
+                    }
+                }
+            }
+            acked = e.seq;
+            lastHash = e.hash;
+        }
+        if (!refusal) {
+            const QDateTime terminalClock =
+                QDateTime::fromString(request.value(QStringLiteral("terminal_clock")).toString(), Qt::ISODateWithMs);
+            JIFEN_TRY(m_db.run(QStringLiteral("UPDATE terminals SET acked_seq = ?, last_hash = ?, last_sync_at = ?,"
+                                              " clock_skew_secs = ? WHERE terminal_id = ?"),
+                               {acked, lastHash, now,
+                                terminalClock.isValid() ? QVariant(m_clock.nowUtc().secsTo(terminalClock))
+                                                        : QVariant(QMetaType(QMetaType::LongLong)),
+                                terminalId}));
+            JIFEN_TRY(tx.commit());
+        }
+    }
+    if (refusal) {
+        HqTransaction tx(m_db);
+        JIFEN_TRY(tx.begin());
+        JIFEN_TRY(raiseIncident(refusal->kind, terminalId, refusal->seq, refusal->member, refusal->detail));
+        JIFEN_TRY(tx.commit());
+        return refusal->error;
+    }
+    return QJsonObject{{QStringLiteral("acked_seq"), acked},
+                       {QStringLiteral("hq_time"), now},
+                       {QStringLiteral("incidents"), QJsonArray::fromStringList(incidentKinds)}};
+}
+
+Result<QJsonObject> HqService::terminalStatus(const QString& terminalId)
+{
+    auto acked = m_db.scalar(QStringLiteral("SELECT acked_seq FROM terminals WHERE terminal_id = ?"), {terminalId}, -1);
+    if (!acked)
+        return acked.error();
+    if (acked->toLongLong() < 0)
+        return Error::notFound(QStringLiteral("unknown terminal %1").arg(terminalId));
+    return QJsonObject{{QStringLiteral("terminal_id"), terminalId},
+                       {QStringLiteral("acked_seq"), acked->toLongLong()},
+                       {QStringLiteral("hq_time"), formatInstant(m_clock.nowUtc())}};
+}
+
+Result<QJsonObject> HqService::memberByPhone(const QString& phone)
+{
+    auto p = normalizePhone(phone);
+    if (!p)
+        return p.error();
+    auto q = m_db.run(
+        QStringLiteral("SELECT m.uid, m.name, m.kind, m.card, COALESCE(b.points, 0), COALESCE(b.green_points, 0)"
+                       " FROM members m LEFT JOIN balances b ON b.member_uid = m.uid WHERE m.phone = ?"),
+        {p.value()});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::notFound(QStringLiteral("no member with %1").arg(maskPhone(p.value())));
+    QJsonObject out{{QStringLiteral("member_id"), q->value(0).toString()},
+                    {QStringLiteral("phone_masked"), maskPhone(p.value())},
+                    {QStringLiteral("name"), q->value(1).toString()},
+                    {QStringLiteral("kind"), q->value(2).toString()},
+                    {QStringLiteral("card"), q->value(3).isNull() ? QJsonValue() : q->value(3).toString()},
+                    {QStringLiteral("balance"), q->value(4).toLongLong()},
+                    {QStringLiteral("green_balance"), q->value(5).toLongLong()}};
+    q.value()->finish();
+    auto lots = m_db.run(QStringLiteral("SELECT valid_through, SUM(remaining) FROM lots WHERE member_uid = ? AND"
+                                        " remaining > 0 AND valid_through >= ? AND valid_through <= ? GROUP BY"
+                                        " valid_through ORDER BY valid_through"),
+                         {out.value(QStringLiteral("member_id")).toString(), m_clock.today().toString(Qt::ISODate),
+                          m_clock.today().addDays(90).toString(Qt::ISODate)});
+    if (!lots)
+        return lots.error();
+    QJsonArray soon;
+    while (lots.value()->next())
+        soon.append(QJsonObject{{QStringLiteral("points"), lots.value()->value(1).toLongLong()},
+                                {QStringLiteral("expires_on"), lots.value()->value(0).toString()}});
+    out.insert(QStringLiteral("expiring_soon"), soon);
+    // HQ does not rank tiers yet: tier rules come with rule-set publishing (the terminal computes them).
+    out.insert(QStringLiteral("tier"), QJsonValue());
+    return out;
+}
+
+Result<QJsonArray> HqService::incidents()
+{
+    auto q = m_db.run(QStringLiteral("SELECT id, kind, terminal_id, seq, member_uid, detail, created_at FROM incidents"
+                                     " ORDER BY id"));
+    if (!q)
+        return q.error();
+    QJsonArray out;
+    while (q.value()->next()) {
+        QSqlQuery* r = q.value();
+        out.append(QJsonObject{
+            {QStringLiteral("id"), r->value(0).toLongLong()},
+            {QStringLiteral("kind"), r->value(1).toString()},
+            {QStringLiteral("terminal_id"), r->value(2).toString()},
+            {QStringLiteral("seq"), r->value(3).isNull() ? QJsonValue() : QJsonValue(r->value(3).toLongLong())},
+            {QStringLiteral("member_id"), r->value(4).isNull() ? QJsonValue() : r->value(4).toString()},
+            {QStringLiteral("detail"), r->value(5).toString()},
+            {QStringLiteral("created_at"), r->value(6).toString()}});
+    }
+    return out;
+}
+
+Result<QJsonObject> HqService::verify()
+{
+    QStringList problems;
+    auto q = m_db.run(QStringLiteral("SELECT b.member_uid, b.points, b.green_points, COALESCE(SUM(j.points), 0),"
+                                     " COALESCE(SUM(j.green_points), 0) FROM balances b LEFT JOIN journal j ON"
+                                     " j.member_uid = b.member_uid GROUP BY b.member_uid, b.points, b.green_points"));
+    if (!q)
+        return q.error();
+    qint64 members = 0;
+    while (q.value()->next()) {
+        QSqlQuery* r = q.value();
+        ++members;
+        if (r->value(1).toLongLong() != r->value(3).toLongLong() ||
+            r->value(2).toLongLong() != r->value(4).toLongLong())
+            problems.append(QStringLiteral("member %1: balance %2 but journal sums to %3")
+                                .arg(r->value(0).toString())
+                                .arg(r->value(1).toLongLong())
+                                .arg(r->value(3).toLongLong()));
+    }
+    return QJsonObject{{QStringLiteral("ok"), problems.isEmpty()},
+                       {QStringLiteral("members"), members},
+                       {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
+}
+
+} // namespace jifen::sync

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "clock.h"
+#include "error.h"
+#include "hq_database.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace jifen::sync {
+
+// HQ's business logic, independent of HTTP: enrolment, request authentication, idempotent
+// ingest of terminals' journals, member and incident views. The HTTP layer (http_server.*) maps
+// its results to status codes.
+class HqService {
+public:
+    HqService(HqDatabase& db, const Clock& clock);
+    QString now() const { return formatInstant(m_clock.nowUtc()); }
+
+    // A one-time enrolment code for a new terminal (printed once; only its hash is stored).
+    Result<QString> addTerminal(const QString& storeId, const QString& terminalId);
+    Result<QJsonArray> terminals();
+
+    // {code, terminal_id} -> {terminal_id, store_id, key}. The code works once.
+    Result<QJsonObject> enroll(const QJsonObject& request);
+
+    // The terminal a signed request comes from; refuses unsigned, wrongly signed, stale and
+    // replayed requests.
+    struct SignedRequest {
+        QByteArray method;
+        QByteArray path;
+        QByteArray body;
+        QString terminalId;
+        QString timestamp;
+        QString nonce;
+        QString signature;
+    };
+    Result<QString> authenticate(const SignedRequest& request);
+
+    // Stores entries after the terminal's acknowledged seq. Safe to repeat: an entry HQ already
+    // has is skipped; a different entry under the same seq, a broken chain or another terminal's
+    // entry is refused and raises an incident.
+    Result<QJsonObject> push(const QString& terminalId, const QJsonObject& request);
+    Result<QJsonObject> terminalStatus(const QString& terminalId);
+
+    Result<QJsonObject> memberByPhone(const QString& phone);
+    Result<QJsonArray> incidents();
+    // Checks HQ's own books: every balance equals the sum of its journal, every chain verifies.
+    Result<QJsonObject> verify();
+
+private:
+    Status raiseIncident(const QString& kind, const QString& terminalId, qint64 seq, const QString& memberUid,
+                         const QString& detail);
+    Status storeMembers(const QString& terminalId, const QJsonArray& members, QStringList* incidents);
+
+    HqDatabase& m_db;
+    const Clock& m_clock;
+};
+
+} // namespace jifen::sync

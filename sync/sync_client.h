@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ledger.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+
+namespace jifen::sync {
+
+// The terminal's side of sync: pushes the journal after HQ's acknowledged seq in signed batches.
+// The network access manager is passed in (tests give a fake or point it at a local HQ); a sale
+// never waits for any of this.
+class SyncClient : public QObject {
+    Q_OBJECT
+public:
+    SyncClient(Ledger& ledger, QNetworkAccessManager& network, const Clock& clock, QObject* parent = nullptr);
+
+    // One round: learn HQ's time and acknowledged seq, then push until nothing is pending.
+    // Ends with finished(); errors are ErrorCode::Network (HQ unreachable, refused) or Storage.
+    void syncOnce();
+    bool busy() const { return m_busy; }
+
+    static constexpr int kBatchSize = 1000;
+
+    // Exchanges a one-time enrolment code for this terminal's key; the result arrives in
+    // enrolled(). Nothing is stored unless HQ accepts the code.
+    void enroll(const QString& hqUrl, const QString& code);
+
+signals:
+    void progress(qint64 ackedSeq, qint64 lastSeq);
+    void finished(bool ok, const QString& error);
+    void enrolled(bool ok, const QString& error);
+
+private:
+    void fetchTime();
+    void fetchStatus();
+    void pushNext();
+    void fail(const QString& error);
+    QNetworkReply* send(const QByteArray& method, const QString& path, const QByteArray& body, bool sign);
+    static QString replyError(QNetworkReply* reply, const QByteArray& body);
+
+    Ledger& m_ledger;
+    QNetworkAccessManager& m_network;
+    const Clock& m_clock;
+    Ledger::SyncState m_state;
+    QString m_terminalId;
+    qint64 m_offsetMs = 0; // HQ time minus this terminal's clock
+    bool m_busy = false;
+};
+
+} // namespace jifen::sync

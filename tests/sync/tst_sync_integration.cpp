@@ -1,0 +1,402 @@
+// The real terminal client against the real jifen-hq on 127.0.0.1, on SQLite and PostgreSQL:
+// every committed entry reaches HQ exactly once, whatever happens in between.
+
+#include "hq_database.h"
+#include "hq_process.h"
+#include "ledger.h"
+#include "signing.h"
+#include "store.h"
+#include "sync_client.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace jifen;
+using namespace jifen::test;
+
+namespace {
+
+class ShiftedClock final : public Clock {
+public:
+    explicit ShiftedClock(qint64 secs)
+        : m_secs(secs)
+    {}
+    QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc().addSecs(m_secs); }
+
+private:
+    qint64 m_secs;
+};
+
+QString phone(int i)
+{
+    return QStringLiteral("138%1").arg(i, 8, 10, QLatin1Char('0'));
+}
+
+// One terminal: its own data directory, ledger and sync client.
+struct Terminal {
+    QTemporaryDir dir;
+    std::unique_ptr<Clock> clock;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<Ledger> ledger;
+    QNetworkAccessManager network;
+    std::unique_ptr<sync::SyncClient> client;
+
+    explicit Terminal(const QString& id, qint64 clockShiftSecs = 0)
+        : clock(std::make_unique<ShiftedClock>(clockShiftSecs))
+    {
+        store = Store::open(dir.filePath(QStringLiteral("jifen.db"))).value();
+        ledger = std::make_unique<Ledger>(*store, *clock);
+        const auto st = ledger->initialize(QStringLiteral("S1"), id, QStringLiteral("fruit"));
+        Q_ASSERT(st.ok());
+        client = std::make_unique<sync::SyncClient>(*ledger, network, *clock);
+    }
+
+    bool enroll(const QString& url, const QString& code, QString* error = nullptr)
+    {
+        QSignalSpy spy(client.get(), &sync::SyncClient::enrolled);
+        client->enroll(url, code);
+        if (!spy.wait(30000))
+            return false;
+        if (error)
+            *error = spy.first().at(1).toString();
+        return spy.first().at(0).toBool();
+    }
+
+    bool sync(QString* error = nullptr)
+    {
+        QSignalSpy spy(client.get(), &sync::SyncClient::finished);
+        client->syncOnce();
+        if (spy.isEmpty() && !spy.wait(120000))
+            return false;
+        if (error)
+            *error = spy.first().at(1).toString();
+        return spy.first().at(0).toBool();
+    }
+
+    void sell(int from, int count, int members)
+    {
+        for (int m = 0; m < members; ++m) {
+            if (!ledger->memberByPhone(phone(m)).ok())
+                QVERIFY(
+                    ledger->addMember({phone(m), QString(), QStringLiteral("会员%1").arg(m), QStringLiteral("person")})
+                        .ok());
+        }
+        for (int i = from; i < from + count; ++i) {
+            SaleRequest r;
+            r.ref = QStringLiteral("%1-s%2").arg(ledger->identity()->terminalId).arg(i);
+            r.phone = phone(i % members);
+            r.amount = QStringLiteral("%1.%2").arg(10 + i % 300).arg(i % 100, 2, 10, QLatin1Char('0'));
+            QVERIFY2(ledger->sale(r).ok(), "sale");
+        }
+    }
+};
+
+struct Backend {
+    std::unique_ptr<PgDatabase> pg;
+    QTemporaryDir dir;
+    std::unique_ptr<HqProcess> hq;
+
+    explicit Backend(const QString& kind)
+    {
+        if (kind == QStringLiteral("postgresql"))
+            pg = std::make_unique<PgDatabase>();
+        hq = std::make_unique<HqProcess>(dir.path(), pg ? pg->spec() : QString());
+    }
+    QString code(const QString& terminal)
+    {
+        int exit = -1;
+        const QByteArray out = hq->admin({QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("--store"),
+                                          QStringLiteral("S1"), QStringLiteral("--terminal"), terminal},
+                                         &exit);
+        return exit == 0 ? QJsonDocument::fromJson(out).object().value(QStringLiteral("code")).toString() : QString();
+    }
+    QJsonArray incidents() const
+    {
+        return QJsonDocument::fromJson(hq->admin({QStringLiteral("incidents")}))
+            .object()
+            .value(QStringLiteral("incidents"))
+            .toArray();
+    }
+    // HQ's copy of a terminal's journal: seq -> hash.
+    QMap<qint64, QString> journal(const QString& terminal) const
+    {
+        QMap<qint64, QString> out;
+        auto db = sync::HqDatabase::open(hq->db());
+        if (!db)
+            return out;
+        auto q = db.value()->run(QStringLiteral("SELECT seq, hash FROM journal WHERE terminal_id = ?"), {terminal});
+        while (q && q.value()->next())
+            out.insert(q.value()->value(0).toLongLong(), q.value()->value(1).toString());
+        return out;
+    }
+};
+
+QMap<qint64, QString> terminalJournal(Ledger& ledger)
+{
+    QMap<qint64, QString> out;
+    const auto entries = ledger.journal();
+    for (const JournalEntry& e : entries.value())
+        out.insert(e.seq, e.hash);
+    return out;
+}
+
+} // namespace
+
+class TestSyncIntegration : public QObject {
+    Q_OBJECT
+private slots:
+    void backlogReachesHqExactlyOnce_data() { addBackendRows("3,000-entry offline backlog"); }
+    void backlogReachesHqExactlyOnce()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        if (b.pg && b.pg->spec().isEmpty())
+            QFAIL("cannot create a PostgreSQL test database");
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        for (int m = 0; m < 25; ++m)
+            QVERIFY(
+                t.ledger->addMember({phone(m), QString(), QStringLiteral("会员%1").arg(m), QStringLiteral("person")})
+                    .ok());
+        t.sell(0, 3000, 25); // offline: HQ has never heard of this terminal's sales
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        QString error;
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(b.journal(QStringLiteral("T1")), terminalJournal(*t.ledger));
+        QCOMPARE(t.ledger->syncState()->pending(), 0);
+
+        // A second round finds nothing to do and duplicates nothing.
+        t.sell(3000, 10, 25);
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(b.journal(QStringLiteral("T1")), terminalJournal(*t.ledger));
+        for (int m = 0; m < 25; m += 6) {
+            const QJsonObject hqMember =
+                QJsonDocument::fromJson(b.hq->admin({QStringLiteral("member"), QStringLiteral("show"),
+                                                     QStringLiteral("--phone"), phone(m)}))
+                    .object();
+            QCOMPARE(hqMember.value(QStringLiteral("balance")).toInteger(),
+                     t.ledger->memberByPhone(phone(m))->balance.value());
+        }
+        int exit = -1;
+        b.hq->admin({QStringLiteral("verify")}, &exit);
+        QCOMPARE(exit, 0);
+        QVERIFY(b.incidents().isEmpty());
+    }
+
+    void enrolmentCodeWorksOnce_data() { addBackendRows("code reused"); }
+    void enrolmentCodeWorksOnce()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        const QString code = b.code(QStringLiteral("T1"));
+        QVERIFY(!code.isEmpty());
+        Terminal first(QStringLiteral("T1"));
+        QVERIFY(first.enroll(b.hq->url(), code));
+        Terminal second(QStringLiteral("T1"));
+        QString error;
+        QVERIFY(!second.enroll(b.hq->url(), code, &error));
+        QVERIFY2(error.contains(QStringLiteral("already used")), qPrintable(error));
+        QVERIFY(second.ledger->syncState()->key.isEmpty());
+    }
+
+    void tamperedEntryIsRefused_data() { addBackendRows("entry edited before push"); }
+    void tamperedEntryIsRefused()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.ledger->addMember({phone(1), QString(), QStringLiteral("王五"), QStringLiteral("person")}).ok());
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        t.sell(0, 5, 2);
+        QVERIFY(t.sync());
+        t.sell(5, 5, 2);
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            raw.setDatabaseName(t.dir.filePath(QStringLiteral("jifen.db")));
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER journal_no_update")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE journal SET points = points + 1000 WHERE seq = 8")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        QString error;
+        QVERIFY(!t.sync(&error));
+        QVERIFY2(error.contains(QStringLiteral("chain")), qPrintable(error));
+        QCOMPARE(b.journal(QStringLiteral("T1")).size(), 5); // the batch holding seq 8 is refused whole
+        const QJsonArray incidents = b.incidents();
+        QCOMPARE(incidents.size(), 1);
+        QCOMPARE(incidents.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("chain-broken"));
+        QCOMPARE(incidents.first().toObject().value(QStringLiteral("seq")).toInteger(), 8);
+    }
+
+    void reusedSeqIsRefused_data() { addBackendRows("replaced database"); }
+    void reusedSeqIsRefused()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal original(QStringLiteral("T1"));
+        QVERIFY(
+            original.ledger->addMember({phone(1), QString(), QStringLiteral("赵六"), QStringLiteral("person")}).ok());
+        QVERIFY(original.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        original.sell(0, 6, 2);
+        QVERIFY(original.sync());
+        // A second database claiming to be T1 (same key), with different entries under 1..3.
+        Terminal impostor(QStringLiteral("T1"));
+        QVERIFY(impostor.ledger->saveEnrollment(b.hq->url(), original.ledger->syncState()->key).ok());
+        QVERIFY(
+            impostor.ledger->addMember({phone(2), QString(), QStringLiteral("钱七"), QStringLiteral("person")}).ok());
+        impostor.sell(100, 3, 1);
+        QString error;
+        QVERIFY(!impostor.sync(&error));
+        QVERIFY2(error.contains(QStringLiteral("journal ends")),
+                 qPrintable(error)); // HQ is ahead: refused before pushing
+        impostor.sell(103, 10, 1);
+        // The client sends only what follows HQ's acknowledged seq: that no longer chains on.
+        QVERIFY(!impostor.sync(&error));
+        QVERIFY2(error.contains(QStringLiteral("chain")), qPrintable(error));
+        // Sent again under seqs HQ already holds (a client that lost its place): refused as well.
+        QJsonArray entries;
+        for (const JournalEntry& e : impostor.ledger->journal(0, 3).value())
+            entries.append(e.toJson());
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{QStringLiteral("entries"), entries}}).toJson(QJsonDocument::Compact);
+        const sync::SignedHeaders h = sync::signRequest(QStringLiteral("T1"), original.ledger->syncState()->key, "POST",
+                                                        "/v1/push", body, QDateTime::currentDateTimeUtc());
+        QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/push")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
+        request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
+        request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
+        request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
+        QNetworkAccessManager nam;
+        QNetworkReply* reply = nam.post(request, body);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 409);
+        QVERIFY(reply->readAll().contains("different entry"));
+        reply->deleteLater();
+        QCOMPARE(b.journal(QStringLiteral("T1")), terminalJournal(*original.ledger));
+        QStringList kinds;
+        for (const QJsonValue& v : b.incidents())
+            kinds.append(v.toObject().value(QStringLiteral("kind")).toString());
+        QVERIFY2(kinds.contains(QStringLiteral("chain-broken")), qPrintable(kinds.join(u',')));
+        const bool found = kinds.contains(QStringLiteral("seq-reused"));
+        QVERIFY(found);
+    }
+
+    void badRequestsAreRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("unsigned") << QStringLiteral("unsigned");
+        QTest::newRow("wrong signature") << QStringLiteral("wrong-signature");
+        QTest::newRow("signed with another key") << QStringLiteral("other-key");
+        QTest::newRow("stale by ten minutes") << QStringLiteral("stale");
+        QTest::newRow("replayed nonce") << QStringLiteral("replay");
+        QTest::newRow("unknown terminal") << QStringLiteral("unknown-terminal");
+    }
+    void badRequestsAreRefused()
+    {
+        QFETCH(QString, kind);
+        Backend b(QStringLiteral("sqlite"));
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        const QByteArray key = t.ledger->syncState()->key;
+        QNetworkAccessManager nam;
+        auto send = [&](const sync::SignedHeaders& h) {
+            QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/status")));
+            if (kind != QStringLiteral("unsigned")) {
+                request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
+                request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
+                request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
+                request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
+            }
+            QNetworkReply* reply = nam.get(request);
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            done.wait(10000);
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            reply->deleteLater();
+            return status;
+        };
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        sync::SignedHeaders h = sync::signRequest(QStringLiteral("T1"), key, "GET", "/v1/status", QByteArray(), now);
+        if (kind == QStringLiteral("replay")) {
+            QCOMPARE(send(h), 200); // the first use is fine...
+            QCOMPARE(send(h), 401); // ...the same nonce again is not
+            return;
+        }
+        if (kind == QStringLiteral("wrong-signature"))
+            h.signature = QString(64, QLatin1Char('0'));
+        if (kind == QStringLiteral("other-key"))
+            h = sync::signRequest(QStringLiteral("T1"), QByteArray(32, 'x'), "GET", "/v1/status", QByteArray(), now);
+        if (kind == QStringLiteral("stale"))
+            h = sync::signRequest(QStringLiteral("T1"), key, "GET", "/v1/status", QByteArray(), now.addSecs(-600));
+        if (kind == QStringLiteral("unknown-terminal"))
+            h = sync::signRequest(QStringLiteral("T9"), key, "GET", "/v1/status", QByteArray(), now);
+        QCOMPARE(send(h), 401);
+    }
+
+    void clockDaysAheadStillSyncs_data() { addBackendRows("terminal clock 3 days ahead"); }
+    void clockDaysAheadStillSyncs()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"), 3 * 24 * 3600);
+        QVERIFY(t.ledger->addMember({phone(3), QString(), QStringLiteral("孙八"), QStringLiteral("person")}).ok());
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        t.sell(0, 20, 1);
+        QString error;
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(b.journal(QStringLiteral("T1")), terminalJournal(*t.ledger));
+        const QJsonObject terminal =
+            QJsonDocument::fromJson(b.hq->admin({QStringLiteral("terminal"), QStringLiteral("list")}))
+                .object()
+                .value(QStringLiteral("terminals"))
+                .toArray()
+                .first()
+                .toObject();
+        const qint64 skew = terminal.value(QStringLiteral("clock_skew_secs")).toInteger();
+        QVERIFY2(qAbs(skew - 3 * 24 * 3600) < 120, qPrintable(QString::number(skew))); // reported to HQ
+    }
+
+    void hqKilledMidPushRecovers_data() { addBackendRows("SIGKILL after the first batch"); }
+    void hqKilledMidPushRecovers()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.ledger->addMember({phone(4), QString(), QStringLiteral("周九"), QStringLiteral("person")}).ok());
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        t.sell(0, 2500, 1); // three batches
+        QSignalSpy finished(t.client.get(), &sync::SyncClient::finished);
+        QObject::connect(
+            t.client.get(), &sync::SyncClient::progress, t.client.get(),
+            [&](qint64 acked, qint64) {
+                if (acked > 0 && acked < 2500)
+                    b.hq->kill();
+            },
+            Qt::SingleShotConnection);
+        t.client->syncOnce();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).toBool(), false); // HQ went away mid-push
+        QVERIFY(t.ledger->syncState()->pending() > 0);
+        QVERIFY(b.hq->start()); // same database, same port
+        QString error;
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(b.journal(QStringLiteral("T1")), terminalJournal(*t.ledger));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncIntegration)
+#include "tst_sync_integration.moc"
