@@ -105,7 +105,7 @@ Status Ledger::recordSyncResult(bool ok, const QString& error)
     JIFEN_TRY(d->begin(uow));
     if (ok) {
         JIFEN_TRY(putMeta(d->store, QStringLiteral("sync_last_success"), formatInstant(d->clock.nowUtc())));
-        JIFEN_TRY(putMeta(d->store, QStringLiteral("sync_last_error"), QString()));
+        JIFEN_TRY(d->store.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_last_error'")));
     } else {
         JIFEN_TRY(putMeta(d->store, QStringLiteral("sync_last_error"),
                           QStringLiteral("%1 %2").arg(formatInstant(d->clock.nowUtc()), error)));

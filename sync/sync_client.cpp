@@ -158,10 +158,13 @@ void SyncClient::pushNext()
     if (!members)
         return fail(members.error().message);
     if (entries->isEmpty() && members->isEmpty()) {
+        auto pushed = m_ledger.recordPushed(m_state.ackedSeq, {});
+        if (!pushed)
+            return fail(pushed.error().message);
+        auto recorded = m_ledger.recordSyncResult(true, QString());
+        if (!recorded)
+            return fail(recorded.error().message);
         m_busy = false;
-        (void)m_ledger.recordPushed(m_state.ackedSeq, {});
-        (void)m_ledger.recordSyncResult(true, QString());
-        emit progress(m_state.ackedSeq, m_state.lastSeq);
         emit finished(true, QString());
         return;
     }
