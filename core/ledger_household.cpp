@@ -242,6 +242,16 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
         return prior.error();
     if (prior.value())
         return TransferResult::fromJson(*prior.value());
+    // Again inside the unit of work: membership may have changed while the PIN was checked.
+    auto fromNow = d->householdOf(from->id);
+    if (!fromNow)
+        return fromNow.error();
+    auto toNow = d->householdOf(to->id);
+    if (!toNow)
+        return toNow.error();
+    if (fromNow->isEmpty() || *fromNow != *toNow)
+        return unrelated(QStringLiteral("%1 and %2 are no longer in the same household")
+                             .arg(maskPhone(from->phone), maskPhone(to->phone)));
     auto sent = d->store.prepare(QStringLiteral("SELECT COALESCE(-SUM(points), 0) FROM journal WHERE member_id = ?"
                                                 " AND kind = 'transfer-out' AND terminal_time >= ?"));
     if (!sent)

@@ -172,6 +172,23 @@ Result<Balance> Ledger::Impl::balanceOf(qint64 memberId)
     return Balance{Points(q->value(0).toLongLong()), Points(q->value(1).toLongLong())};
 }
 
+Result<QString> Ledger::Impl::memberKey(const QString& phone, const QString& card)
+{
+    if (!phone.isEmpty()) {
+        auto p = normalizePhone(phone);
+        if (!p)
+            return p.error();
+        return QStringLiteral("phone:") + p.value();
+    }
+    if (!card.isEmpty()) {
+        auto c = normalizeCard(card);
+        if (!c)
+            return c.error();
+        return QStringLiteral("card:") + c.value();
+    }
+    return QString();
+}
+
 Result<std::optional<QJsonObject>> Ledger::Impl::priorResult(const QString& ref, const QString& op,
                                                              const QString& fingerprint)
 {

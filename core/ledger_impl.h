@@ -76,6 +76,9 @@ public:
     Result<Balance> balanceOf(qint64 memberId);
     Result<MemberSummary> summarize(const Member& m);
 
+    // The member part of a request's fingerprint, from the raw input alone (no lookup), so a
+    // retry is recognised even if the rule set or the members changed since the first attempt.
+    static Result<QString> memberKey(const QString& phone, const QString& card);
     // Client references. nullopt: new; a value: the first result of this very request.
     Result<std::optional<QJsonObject>> priorResult(const QString& ref, const QString& op, const QString& fingerprint);
     Status recordResult(const QString& ref, const QString& op, const QString& fingerprint, const QJsonObject& result);
@@ -124,6 +127,10 @@ public:
     };
     Result<JournalEntry> writeGrant(const Grant& grant, const RuleSet& rs);
 
+    // A green action's points as a green-grant entry and lot; returns what was granted now
+    // (the rest is deferred for want of allowance).
+    Result<Points> writeGreenAction(const Member& member, Points points, const QString& ref, const QJsonObject& detail,
+                                    const RuleSet& rs);
     // Points the member received from green actions in the current business month.
     Result<Points> greenActionsThisMonth(qint64 memberId);
     Result<QString> householdOf(qint64 memberId); // empty: none

@@ -55,6 +55,38 @@ Result<Tier> Ledger::Impl::tierOf(qint64 memberId, const RuleSet& rs)
     return rs.tierFor(earned.value());
 }
 
+Result<Points> Ledger::Impl::writeGreenAction(const Member& member, Points points, const QString& ref,
+                                              const QJsonObject& detail, const RuleSet& rs)
+{
+    JIFEN_TRY(expireLots(member.id, clock.today()));
+    auto allowance = allowanceFor(currentMonth(), rs);
+    if (!allowance)
+        return allowance.error();
+    // Within the terminal's allowance; the rest is deferred, like any earning.
+    const Points grant = std::min(points, std::max(Points(0), allowance->remaining()));
+    JIFEN_TRY(useAllowance(currentMonth(), grant, rs));
+    auto id = identity();
+    if (!id)
+        return id.error();
+    auto cat = rs.category(id->merchantCategory);
+    if (!cat)
+        return cat.error();
+    Grant g;
+    g.kind = EntryKind::GreenGrant;
+    g.member = member;
+    g.points = grant;
+    g.deferred = points - grant;
+    g.green = true;
+    g.earnedOn = clock.today();
+    g.validThrough = lotValidThrough(g.earnedOn, cat->validityMonths);
+    g.ref = ref;
+    g.detail = detail;
+    auto entry = writeGrant(g, rs);
+    if (!entry)
+        return entry.error();
+    return grant;
+}
+
 Result<Points> Ledger::Impl::greenActionsThisMonth(qint64 memberId)
 {
     auto q =
@@ -132,29 +164,12 @@ Result<GrantResult> Ledger::grantGreen(const GreenRequest& request)
                               .arg(cap.value())
                               .arg(used->value())
                               .arg(points.value()));
-    JIFEN_TRY(d->expireLots(member->id, d->clock.today()));
-    auto allowance = d->allowanceFor(d->currentMonth(), rs.value());
-    if (!allowance)
-        return allowance.error();
-    const Points grant = std::min(points, std::max(Points(0), allowance->remaining()));
-    JIFEN_TRY(d->useAllowance(d->currentMonth(), grant, rs.value()));
-    auto id = d->identity();
-    if (!id)
-        return id.error();
-    auto cat = rs->category(id->merchantCategory);
-    if (!cat)
-        return cat.error();
-    Ledger::Impl::Grant g;
-    g.kind = EntryKind::GreenGrant;
-    g.member = member.value();
-    g.points = grant;
-    g.deferred = points - grant;
-    g.green = true;
-    g.earnedOn = d->clock.today();
-    g.validThrough = lotValidThrough(g.earnedOn, cat->validityMonths);
-    g.ref = ref.value();
-    g.detail = {{QStringLiteral("action"), request.action}, {QStringLiteral("approved_by"), approver.value()}};
-    JIFEN_TRY(d->writeGrant(g, rs.value()));
+    auto granted = d->writeGreenAction(
+        member.value(), points, ref.value(),
+        {{QStringLiteral("action"), request.action}, {QStringLiteral("approved_by"), approver.value()}}, rs.value());
+    if (!granted)
+        return granted.error();
+    const Points grant = granted.value();
 
     GrantResult result;
     result.ref = ref.value();

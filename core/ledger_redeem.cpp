@@ -33,6 +33,19 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
         return code.error();
     if (request.quantity < 1 || request.quantity > 100)
         return Error::badInput(QStringLiteral("quantity must be between 1 and 100"));
+    auto key = Ledger::Impl::memberKey(request.phone, request.card);
+    if (!key)
+        return key.error();
+    const QString fingerprint = QStringLiteral("%1|%2|%3").arg(key.value(), code.value()).arg(request.quantity);
+    {
+        // A retry of a finished redemption answers at once: no lookups, no approval again.
+        ReadScope reading(d->store);
+        auto prior = d->priorResult(ref.value(), QStringLiteral("redeem"), fingerprint);
+        if (!prior)
+            return prior.error();
+        if (prior.value())
+            return RedeemResult::fromJson(*prior.value());
+    }
     auto member = d->requireMember(request.phone, request.card);
     if (!member)
         return member.error();
@@ -43,16 +56,6 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
     if (!reward)
         return Error::notFound(
             QStringLiteral("no reward %1 in the catalog (rule set %2)").arg(code.value()).arg(rs->version()));
-    const QString fingerprint = QStringLiteral("%1|%2|%3").arg(member->uid, reward->code).arg(request.quantity);
-
-    {
-        // A retry of a finished redemption answers at once, without asking for approval again.
-        auto prior = d->priorResult(ref.value(), QStringLiteral("redeem"), fingerprint);
-        if (!prior)
-            return prior.error();
-        if (prior.value())
-            return RedeemResult::fromJson(*prior.value());
-    }
     const QDate today = d->clock.today();
     if (const QString festival = rs->program().rewardFestival.value(reward->code);
         !festival.isEmpty() && !rs->program().festivalActive(festival, today))

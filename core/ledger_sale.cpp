@@ -92,6 +92,27 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
     const QString tender = request.tender.isEmpty() ? QStringLiteral("cash") : request.tender;
     if (!kTenders.contains(tender))
         return Error::badInput(QStringLiteral("tender \"%1\" is not one of cash, wechat, alipay, card").arg(tender));
+    // A retry is answered before anything that depends on the rule set, the catalog or the
+    // members: those may have changed since the first attempt, and the first result stands.
+    auto memberKey = Ledger::Impl::memberKey(request.phone, request.card);
+    if (!memberKey)
+        return memberKey.error();
+    // "100" and "100.00" are the same request; an amount that does not parse fails below.
+    const auto amountFen = Money::parseYuan(request.amount);
+    const QString amountKey = amountFen ? QString::number(amountFen->fen()) : request.amount.trimmed();
+    const QString fingerprint =
+        QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+            .arg(memberKey.value(), amountKey, request.items.join(QLatin1Char(',')), request.category.trimmed())
+            .arg(request.offsetPoints)
+            .arg(request.cashier.trimmed(), tender);
+    {
+        ReadScope reading(d->store);
+        auto prior = d->priorResult(ref.value(), QStringLiteral("sale"), fingerprint);
+        if (!prior)
+            return prior.error();
+        if (prior.value())
+            return SaleResult::fromJson(*prior.value());
+    }
     auto id = d->identity();
     if (!id)
         return id.error();
@@ -142,7 +163,6 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
 
     Money bill;
     Money eligible;
-    QStringList fingerprintLines;
     for (Line& line : lines) {
         auto cat = rs->category(line.out.category);
         if (!cat)
@@ -158,10 +178,6 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
         bill = bill + line.out.total;
         if (line.offsetEligible)
             eligible = eligible + line.out.total;
-        fingerprintLines.append(QStringLiteral("%1:%2:%3:%4")
-                                    .arg(line.out.sku, line.out.category)
-                                    .arg(line.out.quantity)
-                                    .arg(line.out.unitPrice.fen()));
     }
     if (bill.fen() > Money::maxFen)
         return Error::badInput(QStringLiteral("the bill is too large (at most 99999999.99 yuan)"));
@@ -205,10 +221,6 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
             left -= line.out.offset.fen();
         }
     }
-    const QString fingerprint = QStringLiteral("%1|%2|%3|%4|%5")
-                                    .arg(member ? member->uid : QString(), fingerprintLines.join(QLatin1Char(',')))
-                                    .arg(offset.value())
-                                    .arg(request.cashier, tender);
 
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));

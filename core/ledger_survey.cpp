@@ -74,36 +74,17 @@ Result<SurveyAnswerResult> Ledger::answerSurvey(const SurveyAnswerRequest& reque
             result.note = QStringLiteral("answers recorded; no green points: the monthly cap of %1 is reached")
                               .arg(rs->program().green.monthlyCap);
         } else {
-            JIFEN_TRY(d->expireLots(member->id, d->clock.today()));
-            auto allowance = d->allowanceFor(d->currentMonth(), rs.value());
-            if (!allowance)
-                return allowance.error();
-            const Points grant = std::min(points, std::max(Points(0), allowance->remaining()));
-            JIFEN_TRY(d->useAllowance(d->currentMonth(), grant, rs.value()));
-            auto id = d->identity();
-            if (!id)
-                return id.error();
-            auto cat = rs->category(id->merchantCategory);
-            if (!cat)
-                return cat.error();
-            Ledger::Impl::Grant g;
-            g.kind = EntryKind::GreenGrant;
-            g.member = member.value();
-            g.points = grant;
-            g.deferred = points - grant;
-            g.green = true;
-            g.earnedOn = d->clock.today();
-            g.validThrough = lotValidThrough(g.earnedOn, cat->validityMonths);
-            g.ref = ref.value();
-            g.detail = {{QStringLiteral("action"), survey->greenAction}, {QStringLiteral("survey"), survey->code}};
-            auto entry = d->writeGrant(g, rs.value());
-            if (!entry)
-                return entry.error();
-            greenSeq = entry->seq;
-            result.greenPoints = grant;
-            if (grant != points)
+            auto grant = d->writeGreenAction(
+                member.value(), points, ref.value(),
+                {{QStringLiteral("action"), survey->greenAction}, {QStringLiteral("survey"), survey->code}},
+                rs.value());
+            if (!grant)
+                return grant.error();
+            greenSeq = d->pendingSeq; // the green-grant entry just appended
+            result.greenPoints = grant.value();
+            if (grant.value() != points)
                 result.note = QStringLiteral("%1 green points deferred until the terminal has allowance")
-                                  .arg((points - grant).value());
+                                  .arg((points - grant.value()).value());
         }
     }
     auto ins = d->store.prepare(QStringLiteral("INSERT INTO survey_answers (ref, member_id, survey, answers, green_seq,"

@@ -174,11 +174,21 @@ QStringList version4()
     };
 }
 
+// Indexes for refunds (earlier reversals of an entry) and tiers (a member's last 12 months), so
+// neither grows with the journal.
+QStringList version5()
+{
+    return {
+        QStringLiteral("CREATE INDEX journal_reverses ON journal(reverses_seq) WHERE reverses_seq IS NOT NULL"),
+        QStringLiteral("CREATE INDEX journal_member_time ON journal(member_id, terminal_time)"),
+    };
+}
+
 } // namespace
 
 const QList<QStringList>& migrationSteps()
 {
-    static const QList<QStringList> steps{version1(), version2(), version3(), version4()};
+    static const QList<QStringList> steps{version1(), version2(), version3(), version4(), version5()};
     return steps;
 }
 

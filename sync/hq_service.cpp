@@ -66,12 +66,12 @@ Result<QString> HqService::addTerminal(const QString& storeId, const QString& te
                     .arg(QRandomGenerator::system()->bounded(10000), 4, 10, QLatin1Char('0'));
     HqTransaction tx(m_db);
     JIFEN_TRY(tx.begin());
-    auto existing = m_db.scalar(QStringLiteral("SELECT enrolled_at FROM terminals WHERE terminal_id = ?"),
+    auto existing = m_db.scalar(QStringLiteral("SELECT COALESCE(enrolled_at, '') FROM terminals WHERE terminal_id = ?"),
                                 {terminal.value()}, QStringLiteral("-"));
     if (!existing)
         return existing.error();
     if (existing->toString() != QStringLiteral("-")) {
-        if (!existing->isNull() && !existing->toString().isEmpty())
+        if (!existing->toString().isEmpty())
             return Error::refused(QStringLiteral("terminal %1 is already enrolled").arg(terminal.value()));
         JIFEN_TRY(m_db.run(QStringLiteral("UPDATE terminals SET code_hash = ?, store_id = ? WHERE terminal_id = ?"),
                            {sha256Hex(code.toLatin1()), store.value(), terminal.value()}));
@@ -146,7 +146,7 @@ Result<QString> HqService::authenticate(const SignedRequest& r)
     if (!stamp.isValid())
         return unauthorised(QStringLiteral("bad timestamp"));
     const QDateTime now = m_clock.nowUtc();
-    if (qAbs(stamp.secsTo(now)) > kMaxClockSkewSecs)
+    if (qAbs(stamp.msecsTo(now)) > kMaxClockSkewSecs * 1000)
         return unauthorised(
             QStringLiteral("the request time is more than 5 minutes from HQ time (%1)").arg(formatInstant(now)));
     auto key = m_db.scalar(QStringLiteral("SELECT key_hex FROM terminals WHERE terminal_id = ?"), {r.terminalId});
@@ -170,7 +170,7 @@ Result<QString> HqService::authenticate(const SignedRequest& r)
     JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO nonces (terminal_id, nonce, seen_at) VALUES (?, ?, ?)"),
                        {r.terminalId, r.nonce, formatInstant(now)}));
     JIFEN_TRY(m_db.run(QStringLiteral("DELETE FROM nonces WHERE seen_at < ?"),
-                       {formatInstant(now.addSecs(-2 * kMaxClockSkewSecs))}));
+                       {formatInstant(now.addSecs(-3 * kMaxClockSkewSecs))}));
     JIFEN_TRY(tx.commit());
     return r.terminalId;
 }
@@ -178,13 +178,14 @@ Result<QString> HqService::authenticate(const SignedRequest& r)
 Status HqService::raiseIncident(const QString& kind, const QString& terminalId, qint64 seq, const QString& memberUid,
                                 const QString& detail)
 {
-    auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM incidents"));
-    if (!next)
-        return next.error();
+    // Unique without reading MAX(id), so concurrent pushes on PostgreSQL cannot collide; the
+    // time in the high part keeps ids in creation order.
+    const qint64 id =
+        m_clock.nowUtc().toMSecsSinceEpoch() * 1000 + static_cast<qint64>(QRandomGenerator::system()->bounded(1000));
     JIFEN_TRY(
         m_db.run(QStringLiteral("INSERT INTO incidents (id, kind, terminal_id, seq, member_uid, detail, created_at)"
                                 " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                 {next->toLongLong(), kind, terminalId, seq ? QVariant(seq) : QVariant(QMetaType(QMetaType::LongLong)),
+                 {id, kind, terminalId, seq ? QVariant(seq) : QVariant(QMetaType(QMetaType::LongLong)),
                   memberUid.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(memberUid), detail,
                   formatInstant(m_clock.nowUtc())}));
     return Ok{};
@@ -203,20 +204,25 @@ Status HqService::storeMembers(const QString& terminalId, const QJsonArray& memb
         if (exists->toInt() > 0)
             continue;
         QString phone = m.value(QStringLiteral("phone")).toString();
-        const QString card = m.value(QStringLiteral("card")).toString();
-        if (!phone.isEmpty()) {
-            auto dup = m_db.scalar(QStringLiteral("SELECT uid FROM members WHERE phone = ?"), {phone}, QString());
+        QString card = m.value(QStringLiteral("card")).toString();
+        // Two terminals may enrol the same phone or card offline: both records are kept, the
+        // second without the duplicated identifier, and an incident asks someone to merge them.
+        for (auto [column, value] :
+             {std::pair{QStringLiteral("phone"), &phone}, std::pair{QStringLiteral("card"), &card}}) {
+            if (value->isEmpty())
+                continue;
+            auto dup =
+                m_db.scalar(QStringLiteral("SELECT uid FROM members WHERE %1 = ?").arg(column), {*value}, QString());
             if (!dup)
                 return dup.error();
-            if (!dup->toString().isEmpty()) {
-                // Two terminals enrolled the same phone offline: both records are kept, the
-                // second without the phone, and someone must merge them.
-                incidents->append(QStringLiteral("duplicate-member"));
-                JIFEN_TRY(raiseIncident(
-                    QStringLiteral("duplicate-member"), terminalId, 0, uid,
-                    QStringLiteral("phone %1 is already member %2").arg(maskPhone(phone), dup->toString())));
-                phone.clear();
-            }
+            if (dup->toString().isEmpty())
+                continue;
+            incidents->append(QStringLiteral("duplicate-member"));
+            JIFEN_TRY(raiseIncident(
+                QStringLiteral("duplicate-member"), terminalId, 0, uid,
+                QStringLiteral("%1 %2 is already member %3")
+                    .arg(column, column == QStringLiteral("phone") ? maskPhone(*value) : *value, dup->toString())));
+            value->clear();
         }
         JIFEN_TRY(
             m_db.run(QStringLiteral("INSERT INTO members (uid, phone, card, name, kind, home_terminal, created_at)"
@@ -226,7 +232,9 @@ Status HqService::storeMembers(const QString& terminalId, const QJsonArray& memb
                       m.value(QStringLiteral("name")).toString(),
                       m.value(QStringLiteral("kind")).toString(QStringLiteral("person")), terminalId,
                       m.value(QStringLiteral("created_at")).toString()}));
-        JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO balances (member_uid, points, green_points) VALUES (?, 0, 0)"),
+        // An entry of this member may have arrived first and made the row: keep what it holds.
+        JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO balances (member_uid, points, green_points) VALUES (?, 0, 0)"
+                                          " ON CONFLICT (member_uid) DO NOTHING"),
                            {uid}));
     }
     return Ok{};
@@ -261,7 +269,11 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
         HqTransaction tx(m_db);
         JIFEN_TRY(tx.begin());
         auto t =
-            m_db.run(QStringLiteral("SELECT acked_seq, last_hash FROM terminals WHERE terminal_id = ?"), {terminalId});
+            // Two pushes of one terminal at once (a retry racing its original) take turns here.
+            m_db.run(m_db.isPostgres()
+                         ? QStringLiteral("SELECT acked_seq, last_hash FROM terminals WHERE terminal_id = ? FOR UPDATE")
+                         : QStringLiteral("SELECT acked_seq, last_hash FROM terminals WHERE terminal_id = ?"),
+                     {terminalId});
         if (!t)
             return t.error();
         if (!t->next())
@@ -310,30 +322,19 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
                  e.reversesSeq ? QVariant(e.reversesSeq) : QVariant(QMetaType(QMetaType::LongLong)), e.rulesetVersion,
                  formatInstant(e.terminalTime), now, detail, lotMovesToText(e.lots), e.prevHash, e.hash}));
             if (!e.memberUid.isEmpty()) {
-                auto bal =
-                    m_db.run(QStringLiteral("UPDATE balances SET points = points + ?, green_points = green_points + ?"
-                                            " WHERE member_uid = ?"),
-                             {e.points.value(), e.greenPoints.value(), e.memberUid});
-                if (!bal)
-                    return bal.error();
-                if ((*bal)->numRowsAffected() == 0) {
-                    JIFEN_TRY(m_db.run(
-                        QStringLiteral("INSERT INTO balances (member_uid, points, green_points) VALUES (?, ?, ?)"),
-                        {e.memberUid, e.points.value(), e.greenPoints.value()}));
-                }
+                JIFEN_TRY(
+                    m_db.run(QStringLiteral("INSERT INTO balances (member_uid, points, green_points) VALUES (?, ?, ?)"
+                                            " ON CONFLICT (member_uid) DO UPDATE SET points = balances.points +"
+                                            " excluded.points, green_points = balances.green_points +"
+                                            " excluded.green_points"),
+                             {e.memberUid, e.points.value(), e.greenPoints.value()}));
                 for (const LotMove& m : e.lots) {
-                    auto lot = m_db.run(QStringLiteral("UPDATE lots SET remaining = remaining + ? WHERE lot = ?"),
-                                        {m.points.value(), m.lot.toString()});
-                    if (!lot)
-                        return lot.error();
-                    if ((*lot)->numRowsAffected() == 0) {
-                        const bool own = m.lot.terminalId == terminalId && m.lot.seq == e.seq;
-                        JIFEN_TRY(
-                            m_db.run(QStringLiteral("INSERT INTO lots (lot, member_uid, remaining, valid_through)"
-                                                    " VALUES (?, ?, ?, ?)"),
-                                     {m.lot.toString(), e.memberUid, m.points.value(),
-                                      own ? e.detail.value(QStringLiteral("valid_through")).toString() : QString()}));
-                    }
+                    const bool own = m.lot.terminalId == terminalId && m.lot.seq == e.seq;
+                    JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO lots (lot, member_uid, remaining, valid_through)"
+                                                      " VALUES (?, ?, ?, ?) ON CONFLICT (lot) DO UPDATE SET remaining ="
+                                                      " lots.remaining + excluded.remaining"),
+                                       {m.lot.toString(), e.memberUid, m.points.value(),
+                                        own ? e.detail.value(QStringLiteral("valid_through")).toString() : QString()}));
                 }
                 if (isDebit(e.kind, e.points.value())) {
                     auto balance = m_db.scalar(QStringLiteral("SELECT points FROM balances WHERE member_uid = ?"),

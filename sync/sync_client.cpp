@@ -181,14 +181,19 @@ void SyncClient::pushNext()
                                   {QStringLiteral("entries"), list}})
             .toJson(QJsonDocument::Compact);
     QNetworkReply* reply = send(QByteArrayLiteral("POST"), QStringLiteral("/v1/push"), body, true);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, memberUids] {
+    const qint64 lastSent = entries->isEmpty() ? m_state.ackedSeq : entries->last().seq;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, memberUids, lastSent] {
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
             return fail(replyError(reply, data));
         const qint64 acked = QJsonDocument::fromJson(data).object().value(QStringLiteral("acked_seq")).toInteger(-1);
-        if (acked < m_state.ackedSeq)
-            return fail(QStringLiteral("HQ answered a push without an acknowledged seq"));
+        // Never record as delivered what was not sent.
+        if (acked < m_state.ackedSeq || acked > lastSent)
+            return fail(QStringLiteral("HQ acknowledged seq %1 for a push of %2..%3")
+                            .arg(acked)
+                            .arg(m_state.ackedSeq + 1)
+                            .arg(lastSent));
         auto st = m_ledger.recordPushed(acked, memberUids);
         if (!st)
             return fail(st.error().message);
