@@ -101,6 +101,8 @@ public:
     // After HQ acknowledged a push: the new acked seq and the members it now knows, together.
     Status recordPushed(qint64 ackedSeq, const QStringList& memberUids);
     Status recordSyncResult(bool ok, const QString& error);
+    // HQ's clock as last seen: the terminal's automatic expiry never runs past HQ's date.
+    Status recordHqTime(const QDateTime& hqTime);
 
     Result<QList<JournalEntry>> journal(qint64 afterSeq = 0, qint64 limit = -1);
     Result<qint64> lastSeq();

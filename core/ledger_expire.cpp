@@ -61,6 +61,25 @@ Result<ExpireResult> Ledger::Impl::expireLots(qint64 memberId, QDate asOf)
     return result;
 }
 
+Status Ledger::Impl::expireMemberLots(qint64 memberId)
+{
+    QDate cutoff = clock.today();
+    auto q = store.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'hq_date_seen'"));
+    if (!q)
+        return q.error();
+    JIFEN_TRY(store.exec(q.value()));
+    if (q->next()) {
+        const QDate seen = QDate::fromString(q->value(0).toString(), Qt::ISODate);
+        if (seen.isValid() && seen < cutoff)
+            cutoff = seen;
+    }
+    q->finish();
+    auto r = expireLots(memberId, cutoff);
+    if (!r)
+        return r.error();
+    return Ok{};
+}
+
 Result<ExpireResult> Ledger::expire(std::optional<QDate> asOf)
 {
     const QDate today = d->clock.today();

@@ -266,8 +266,8 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
         return Error::refused(QStringLiteral("the monthly transfer limit is %1 points; %2 already sent this month")
                                   .arg(limit)
                                   .arg(sentThisMonth));
-    JIFEN_TRY(d->expireLots(from->id, d->clock.today()));
-    JIFEN_TRY(d->expireLots(to->id, d->clock.today()));
+    JIFEN_TRY(d->expireMemberLots(from->id));
+    JIFEN_TRY(d->expireMemberLots(to->id));
     auto plan = d->planDebit(from->id, Points(request.points), SpendPolicy::OrdinaryFirst);
     if (!plan)
         return plan.error();

@@ -98,6 +98,10 @@ public:
 
     // Expired lots of one member (or of all, memberId 0) become expire entries.
     Result<ExpireResult> expireLots(qint64 memberId, QDate asOf);
+    // The automatic expiry an operation runs first. Once the terminal has talked to HQ it never
+    // expires past the last business date HQ confirmed: a terminal clock that jumps ahead must
+    // not destroy points (lapsed lots are still not spent: spending uses the local date).
+    Status expireMemberLots(qint64 memberId);
 
     Result<QString> checkManagerPin(const QString& pin);
     Status requireOperator(const QString& name);

@@ -58,7 +58,7 @@ Result<Tier> Ledger::Impl::tierOf(qint64 memberId, const RuleSet& rs)
 Result<Points> Ledger::Impl::writeGreenAction(const Member& member, Points points, const QString& ref,
                                               const QJsonObject& detail, const RuleSet& rs)
 {
-    JIFEN_TRY(expireLots(member.id, clock.today()));
+    JIFEN_TRY(expireMemberLots(member.id));
     auto allowance = allowanceFor(currentMonth(), rs);
     if (!allowance)
         return allowance.error();
@@ -226,7 +226,7 @@ Result<GrantResult> Ledger::adjust(const AdjustRequest& request)
         return prior.error();
     if (prior.value())
         return GrantResult::fromJson(*prior.value());
-    JIFEN_TRY(d->expireLots(member->id, d->clock.today()));
+    JIFEN_TRY(d->expireMemberLots(member->id));
     const QJsonObject detail{{QStringLiteral("reason"), reason}, {QStringLiteral("approved_by"), approver.value()}};
     if (request.points > 0) {
         auto allowance = d->allowanceFor(d->currentMonth(), rs.value());
@@ -317,7 +317,7 @@ Result<DonateResult> Ledger::donate(const DonateRequest& request)
         return prior.error();
     if (prior.value())
         return DonateResult::fromJson(*prior.value());
-    JIFEN_TRY(d->expireLots(member->id, d->clock.today()));
+    JIFEN_TRY(d->expireMemberLots(member->id));
     auto plan = d->planDebit(member->id, Points(request.points), SpendPolicy::OrdinaryFirst);
     if (!plan)
         return plan.error();

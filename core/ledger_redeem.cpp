@@ -78,7 +78,7 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
         return prior.error();
     if (prior.value())
         return RedeemResult::fromJson(*prior.value());
-    JIFEN_TRY(d->expireLots(member->id, today));
+    JIFEN_TRY(d->expireMemberLots(member->id));
 
     if (reward->stock) {
         auto s = d->store.prepare(QStringLiteral("SELECT quantity FROM stock WHERE reward_code = ?"));

@@ -220,7 +220,7 @@ Result<RefundResult> Ledger::refund(const RefundRequest& request)
         if (!m)
             return m.error();
         member = m.value();
-        JIFEN_TRY(d->expireLots(memberId, d->clock.today()));
+        JIFEN_TRY(d->expireMemberLots(memberId));
     }
     if (member && reverse > 0) {
         auto r = reverseEarn(*d, *member, earnSeq, Points(reverse), ref.value(), saleRef.value(), amount, rs.value());

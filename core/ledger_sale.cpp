@@ -232,7 +232,7 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
 
     const QDate today = d->clock.today();
     if (member)
-        JIFEN_TRY(d->expireLots(member->id, today));
+        JIFEN_TRY(d->expireMemberLots(member->id));
 
     SaleResult result;
     result.ref = ref.value();

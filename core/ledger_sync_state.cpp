@@ -99,6 +99,16 @@ Status Ledger::recordPushed(qint64 ackedSeq, const QStringList& memberUids)
     return uow.commit();
 }
 
+Status Ledger::recordHqTime(const QDateTime& hqTime)
+{
+    if (!hqTime.isValid())
+        return Error::badInput(QStringLiteral("HQ time is not valid"));
+    UnitOfWork uow(d->store);
+    JIFEN_TRY(d->begin(uow));
+    JIFEN_TRY(putMeta(d->store, QStringLiteral("hq_date_seen"), businessDate(hqTime).toString(Qt::ISODate)));
+    return uow.commit();
+}
+
 Status Ledger::recordSyncResult(bool ok, const QString& error)
 {
     UnitOfWork uow(d->store);

@@ -126,6 +126,9 @@ void SyncClient::fetchTime()
             return fail(QStringLiteral("HQ sent no time"));
         // Our clock may be days off; requests are signed in HQ's time, entries keep ours.
         m_offsetMs = sent.msecsTo(hq);
+        auto recorded = m_ledger.recordHqTime(hq);
+        if (!recorded)
+            return fail(recorded.error().message);
         fetchStatus();
     });
 }
