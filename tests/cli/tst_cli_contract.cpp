@@ -2,6 +2,7 @@
 // one-line errors, the JSON error object, the JSON keys of the happy path, and that bad input of
 // any kind changes nothing. Phone numbers never leave the process unmasked.
 
+#include "cli_harness.h"
 #include "error.h"
 
 #include <QDir>
@@ -18,83 +19,13 @@
 
 using namespace Qt::StringLiterals;
 
+using namespace jifen::test;
+
 namespace {
 
 const QString kPhone = u"13800138000"_s;             // the fixture member; must never be printed in full
 const QString kOtherPhone = u"13900139000"_s;        // a valid number nobody owns
 const QString kNow = u"2026-03-10T10:00:00+08:00"_s; // JIFEN_CLOCK for every run unless a test says otherwise
-
-struct Run {
-    int exitCode = -1;
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(exitCode).arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
-
-QStringList lines(const QByteArray& text)
-{
-    QStringList out;
-    for (const QString& l : QString::fromUtf8(text).split(QLatin1Char('\n'))) {
-        if (!l.isEmpty())
-            out.append(l);
-    }
-    return out;
-}
-
-QJsonObject parseObject(const QByteArray& text, QString* problem)
-{
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.trimmed(), &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *problem = u"not one JSON object: %1 (%2)"_s.arg(QString::fromUtf8(text), pe.errorString());
-        return {};
-    }
-    return doc.object();
-}
-
-// Every table, every row, in a stable order: the database as a reader sees it.
-QString dumpDatabase(const QString& path)
-{
-    if (!QFileInfo::exists(path))
-        return u"<no database>"_s;
-    const QString connection = u"tst-cli-dump"_s;
-    QString out;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
-        if (!db.open())
-            return u"<cannot open>"_s;
-        QSqlQuery tables(db);
-        tables.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
-        QStringList names;
-        while (tables.next())
-            names.append(tables.value(0).toString());
-        for (const QString& t : names) {
-            QSqlQuery q(db);
-            q.exec(u"SELECT * FROM \"%1\""_s.arg(t));
-            const int columns = q.record().count();
-            QStringList order;
-            for (int i = 1; i <= columns; ++i)
-                order.append(QString::number(i));
-            q.exec(u"SELECT * FROM \"%1\" ORDER BY %2"_s.arg(t, order.join(u", "_s)));
-            out += u"== "_s + t + QLatin1Char('\n');
-            while (q.next()) {
-                QStringList row;
-                for (int i = 0; i < columns; ++i)
-                    row.append(q.value(i).isNull() ? u"NULL"_s : q.value(i).toString());
-                out += row.join(QLatin1Char('|')) + QLatin1Char('\n');
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return out;
-}
 
 } // namespace
 
