@@ -62,22 +62,39 @@ static Result<Reversal> reverseEarn(Ledger::Impl& d, const Member& member, qint6
             return found.error();
         rows = found.value();
     }
+    // The sale's points live in its own lot and in the lots of any release of its deferred
+    // points; what expired from those is gone already and is not taken a second time.
+    QList<LotRef> saleLots;
+    if (hasLot)
+        saleLots.append(ownLot);
+    auto released = d.store.prepare(QStringLiteral("SELECT terminal_id, seq FROM journal WHERE member_id = ? AND"
+                                                   " kind = 'earn' AND json_extract(detail, '$.released_from') = ?"));
+    if (!released)
+        return released.error();
+    released->addBindValue(member.id);
+    released->addBindValue(earnSeq);
+    JIFEN_TRY(d.store.exec(released.value()));
+    while (released->next())
+        saleLots.append(LotRef{released->value(0).toString(), released->value(1).toLongLong()});
+    released->finish();
     qint64 expiredFromLot = 0;
-    if (hasLot) {
+    for (const LotRef& lotRef : saleLots) {
         auto exp = d.store.prepare(QStringLiteral("SELECT lots FROM journal WHERE member_id = ? AND kind = 'expire'"
                                                   " AND lots LIKE ?"));
         if (!exp)
             return exp.error();
         exp->addBindValue(member.id);
-        exp->addBindValue(QStringLiteral("%") + ownLot.toString() + QStringLiteral("=%"));
+        exp->addBindValue(QStringLiteral("%") + lotRef.toString() + QStringLiteral("=%"));
         JIFEN_TRY(d.store.exec(exp.value()));
         while (exp->next()) {
             for (const LotMove& m : lotMovesFromText(exp->value(0).toString()).value_or(QList<LotMove>())) {
-                if (m.lot == ownLot)
+                if (m.lot == lotRef)
                     expiredFromLot -= m.points.value();
             }
         }
         exp->finish();
+    }
+    if (!saleLots.isEmpty()) {
         auto prev = d.store.prepare(QStringLiteral("SELECT COALESCE(SUM(json_extract(detail, '$.already_expired')), 0)"
                                                    " FROM journal WHERE reverses_seq = ?"));
         if (!prev)

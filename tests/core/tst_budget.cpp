@@ -44,6 +44,7 @@ private slots:
     void ordinaryTakesTheRoomBeforeGreen();
     void deferredIsNotSpendable();
     void releaseOldestFirstWithOriginalValidity();
+    void refundAfterReleasedPointsExpiredTakesNothingTwice();
     void releaseAcrossMonthsKeepsValidThrough();
     void setAllowanceBelowUsedRefused_data();
     void setAllowanceBelowUsedRefused();
@@ -170,6 +171,26 @@ void TestBudget::deferredIsNotSpendable()
     QCOMPARE(fx.balance(), qint64(0));
     JIFEN_REQUIRE(a, fx.ledger->allowance());
     QCOMPARE(a->deferredPending, Points(200));
+    JIFEN_VERIFY_LEDGER(fx);
+}
+
+void TestBudget::refundAfterReleasedPointsExpiredTakesNothingTwice()
+{
+    JIFEN_FIXTURE(fx, QDate(2026, 10, 10));
+    JIFEN_VERIFY_OK(fx.addMember());
+    JIFEN_VERIFY_OK(fx.ledger->setAllowance(0));
+    JIFEN_REQUIRE(a, fx.buy(u"a"_s, u"150.00"_s)); // all 150 deferred, valid through 2029-10-31
+    QCOMPARE(a->deferred, Points(150));
+    JIFEN_VERIFY_OK(fx.ledger->setAllowance(150)); // released into a lot of its own
+    QCOMPARE(fx.balance(), qint64(150));
+    fx.setToday(QDate(2029, 11, 1));
+    JIFEN_REQUIRE(expired, fx.ledger->expire());
+    QCOMPARE(expired->pointsExpired, Points(150));
+    QCOMPARE(fx.balance(), qint64(0));
+    // The refund takes back nothing: those 150 points are already gone.
+    JIFEN_REQUIRE(refund, fx.ledger->refund(RefundRequest{u"f1"_s, u"a"_s, QString()}));
+    QCOMPARE(refund->pointsReversed, Points(0));
+    QCOMPARE(fx.balance(), qint64(0));
     JIFEN_VERIFY_LEDGER(fx);
 }
 
