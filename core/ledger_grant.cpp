@@ -11,7 +11,7 @@ QDateTime Ledger::Impl::monthStartUtc(QDate day) const
     return QDateTime(QDate(day.year(), day.month(), 1), QTime(0, 0), QTimeZone(8 * 3600)).toUTC();
 }
 
-Result<AllowanceInfo> Ledger::Impl::allowanceFor(const QString& month, const RuleSet& rs)
+Result<AllowanceInfo> Ledger::Impl::allowanceFor(const QString& month, const RuleSet& rs, bool withPending)
 {
     AllowanceInfo info;
     info.month = month;
@@ -26,6 +26,8 @@ Result<AllowanceInfo> Ledger::Impl::allowanceFor(const QString& month, const Rul
         info.used = Points(q->value(1).toLongLong());
     }
     q->finish();
+    if (!withPending)
+        return info;
     auto p = store.prepare(QStringLiteral("SELECT COALESCE(SUM(pending), 0) FROM deferred WHERE pending > 0"));
     if (!p)
         return p.error();

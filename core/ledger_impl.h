@@ -110,7 +110,8 @@ public:
 
     // Issuance allowance of the current business month.
     QString currentMonth() const { return clock.today().toString(QStringLiteral("yyyy-MM")); }
-    Result<AllowanceInfo> allowanceFor(const QString& month, const RuleSet& rs);
+    // `withPending`: also sum the deferred points waiting (for display; a sale does not need it).
+    Result<AllowanceInfo> allowanceFor(const QString& month, const RuleSet& rs, bool withPending = true);
     Status useAllowance(const QString& month, Points points, const RuleSet& rs);
     Result<ReleaseResult> releaseDeferred(const RuleSet& rs);
 

@@ -3,8 +3,10 @@
 #include "ledger_impl.h"
 
 #include <QJsonArray>
+
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace jifen {
 
@@ -306,7 +308,7 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
     Points grantOrdinary = ordinary;
     Points grantGreen = green;
     if (member && (ordinary + green).value() > 0) {
-        auto allowance = d->allowanceFor(d->currentMonth(), rs.value());
+        auto allowance = d->allowanceFor(d->currentMonth(), rs.value(), false);
         if (!allowance)
             return allowance.error();
         Points room = std::max(Points(0), allowance->remaining());
