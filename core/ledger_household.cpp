@@ -222,15 +222,21 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
         if (prior.value())
             return TransferResult::fromJson(*prior.value());
     }
-    auto fromHousehold = d->householdOf(from->id);
-    if (!fromHousehold)
-        return fromHousehold.error();
-    auto toHousehold = d->householdOf(to->id);
-    if (!toHousehold)
-        return toHousehold.error();
-    if (fromHousehold->isEmpty() || *fromHousehold != *toHousehold)
-        return unrelated(QStringLiteral("%1 and %2 are not in the same household")
-                             .arg(maskPhone(from->phone), maskPhone(to->phone)));
+    // Checked before the PIN (a clear refusal without asking a manager) and again inside the unit
+    // of work, since membership may change while the PIN is checked.
+    auto requireSameHousehold = [&](const QString& wording) -> Status {
+        auto fromHousehold = d->householdOf(from->id);
+        if (!fromHousehold)
+            return fromHousehold.error();
+        auto toHousehold = d->householdOf(to->id);
+        if (!toHousehold)
+            return toHousehold.error();
+        if (fromHousehold->isEmpty() || *fromHousehold != *toHousehold)
+            return unrelated(QStringLiteral("%1 and %2 %3 in the same household")
+                                 .arg(maskPhone(from->phone), maskPhone(to->phone), wording));
+        return Ok{};
+    };
+    JIFEN_TRY(requireSameHousehold(QStringLiteral("are not")));
     auto approver = d->checkManagerPin(request.pin);
     if (!approver)
         return approver.error();
@@ -242,16 +248,7 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
         return prior.error();
     if (prior.value())
         return TransferResult::fromJson(*prior.value());
-    // Again inside the unit of work: membership may have changed while the PIN was checked.
-    auto fromNow = d->householdOf(from->id);
-    if (!fromNow)
-        return fromNow.error();
-    auto toNow = d->householdOf(to->id);
-    if (!toNow)
-        return toNow.error();
-    if (fromNow->isEmpty() || *fromNow != *toNow)
-        return unrelated(QStringLiteral("%1 and %2 are no longer in the same household")
-                             .arg(maskPhone(from->phone), maskPhone(to->phone)));
+    JIFEN_TRY(requireSameHousehold(QStringLiteral("are no longer")));
     auto sent = d->store.prepare(QStringLiteral("SELECT COALESCE(-SUM(points), 0) FROM journal WHERE member_id = ?"
                                                 " AND kind = 'transfer-out' AND terminal_time >= ?"));
     if (!sent)
