@@ -18,6 +18,18 @@ struct TerminalIdentity {
     QString merchantCategory;
 };
 
+// An incident HQ raised about this store's terminals (overdraft, broken chain...), pulled for the
+// manager's screen.
+struct HqIncident {
+    qint64 id = 0;
+    QString kind;
+    QString terminalId;
+    qint64 seq = 0;
+    QString memberUid;
+    QString detail;
+    QString createdAt;
+};
+
 enum class OperatorRole { Cashier, Manager };
 QString operatorRoleName(OperatorRole role);
 
@@ -51,6 +63,7 @@ public:
 
     Result<SaleResult> sale(const SaleRequest& request);
     Result<RedeemResult> redeem(const RedeemRequest& request);
+    Result<RedemptionQuote> quoteRedemption(const RedeemRequest& request);
     Result<RefundResult> refund(const RefundRequest& request);
     Result<ReturnRewardResult> returnReward(const ReturnRewardRequest& request);
     Result<ExpireResult> expire(std::optional<QDate> asOf = std::nullopt);
@@ -103,6 +116,46 @@ public:
     Status recordSyncResult(bool ok, const QString& error);
     // HQ's clock as last seen: the terminal's automatic expiry never runs past HQ's date.
     Status recordHqTime(const QDateTime& hqTime);
+
+    // Pull: what HQ confirmed. A page holds members changed since the cursor with their balances
+    // and lots as HQ has them, which includes this terminal's entries up to throughSeq. A member
+    // with later entries of this terminal is left alone (it comes again after the next push); a
+    // new member whose phone or card is already another local member's is not taken (HQ has an
+    // incident for it). Applied in one transaction together with the new cursors.
+    struct ConfirmedLot {
+        LotRef ref;
+        bool green = false;
+        Points original;
+        Points remaining;
+        QDate earnedOn;
+        QDate validThrough;
+    };
+    struct ConfirmedMember {
+        Member member;
+        Points points;
+        Points green;
+        QList<ConfirmedLot> lots;
+    };
+    struct PullPage {
+        qint64 throughSeq = 0;
+        QList<ConfirmedMember> members;
+        QList<HqIncident> incidents;
+        QString cursor;
+        qint64 incidentCursor = 0;
+    };
+    struct PullApplied {
+        qint64 applied = 0;
+        qint64 skipped = 0;
+        qint64 conflicts = 0;
+        qint64 incidents = 0;
+    };
+    struct PullCursors {
+        QString members;
+        qint64 incidents = 0;
+    };
+    Result<PullApplied> applyPull(const PullPage& page);
+    Result<PullCursors> pullCursors();
+    Result<QList<HqIncident>> hqIncidents(qint64 limit = 100);
 
     Result<QList<JournalEntry>> journal(qint64 afterSeq = 0, qint64 limit = -1);
     Result<qint64> lastSeq();

@@ -8,15 +8,21 @@ Result<ExpireResult> Ledger::Impl::expireLots(qint64 memberId, QDate asOf)
 {
     ExpireResult result;
     result.asOf = asOf;
+    auto self = identity();
+    if (!self)
+        return self.error();
     const QString memberFilter = memberId ? QStringLiteral(" AND member_id = ?") : QString();
+    // Each lot is expired by the terminal that issued it, once: if every terminal holding a copy
+    // pulled from HQ expired it too, HQ would take the points away several times.
     auto q =
         store.prepare(QStringLiteral("SELECT member_id, source_terminal, source_seq, green, remaining, valid_through"
-                                     " FROM lots WHERE remaining > 0 AND valid_through < ?%1"
+                                     " FROM lots WHERE remaining > 0 AND valid_through < ? AND source_terminal = ?%1"
                                      " ORDER BY member_id, valid_through, id")
                           .arg(memberFilter));
     if (!q)
         return q.error();
     q->addBindValue(asOf.toString(Qt::ISODate));
+    q->addBindValue(self->terminalId);
     if (memberId)
         q->addBindValue(memberId);
     JIFEN_TRY(store.exec(q.value()));

@@ -103,6 +103,15 @@ public:
     // not destroy points (lapsed lots are still not spent: spending uses the local date).
     Status expireMemberLots(qint64 memberId);
 
+    // How much an enrolled terminal may let the member redeem without HQ.
+    struct OfflineRoom {
+        bool enrolled = false;
+        Points confirmed; // balance HQ confirmed, less this terminal's unsynced spending
+        Points dailyLeft; // the daily offline limit less today's offline redemptions
+        Points dailyLimit;
+    };
+    Result<OfflineRoom> offlineRoom(qint64 memberId, const RuleSet& rs);
+
     Result<QString> checkManagerPin(const QString& pin);
     Status requireOperator(const QString& name);
     Result<Tier> tierOf(qint64 memberId, const RuleSet& rs);

@@ -2,6 +2,8 @@
 #include "ledger_impl.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTimeZone>
 
 namespace jifen {
 
@@ -23,6 +25,82 @@ QString newVoucherCode(const QString& partner)
 
 } // namespace
 
+Result<Ledger::Impl::OfflineRoom> Ledger::Impl::offlineRoom(qint64 memberId, const RuleSet& rs)
+{
+    OfflineRoom room;
+    room.dailyLimit = rs.offlineDailyLimit();
+    auto meta = store.prepare(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('hq_key', 'hq_acked_seq')"));
+    if (!meta)
+        return meta.error();
+    JIFEN_TRY(store.exec(meta.value()));
+    qint64 acked = 0;
+    while (meta->next()) {
+        if (meta->value(0).toString() == QStringLiteral("hq_key"))
+            room.enrolled = !meta->value(1).toString().isEmpty();
+        else
+            acked = meta->value(1).toLongLong();
+    }
+    meta->finish();
+    if (!room.enrolled)
+        return room;
+    auto bal = balanceOf(memberId);
+    if (!bal)
+        return bal.error();
+    // What HQ has confirmed, less what this terminal spent since: points earned here but not yet
+    // synced are not spent offline, and never count twice.
+    auto credits = store.prepare(
+        QStringLiteral("SELECT COALESCE(SUM(points), 0) FROM journal WHERE member_id = ? AND seq > ? AND points > 0"));
+    if (!credits)
+        return credits.error();
+    credits->addBindValue(memberId);
+    credits->addBindValue(acked);
+    JIFEN_TRY(store.exec(credits.value()));
+    const qint64 unsyncedCredits = credits->next() ? credits->value(0).toLongLong() : 0;
+    credits->finish();
+    room.confirmed = Points(std::max<qint64>(0, bal->points.value() - unsyncedCredits));
+    auto today = store.prepare(QStringLiteral("SELECT COALESCE(SUM(points), 0) FROM redemptions WHERE member_id = ?"
+                                              " AND reservation IS NULL AND created_at >= ?"));
+    if (!today)
+        return today.error();
+    today->addBindValue(memberId);
+    today->addBindValue(formatInstant(QDateTime(clock.today(), QTime(0, 0), QTimeZone(8 * 3600)).toUTC()));
+    JIFEN_TRY(store.exec(today.value()));
+    const qint64 used = today->next() ? today->value(0).toLongLong() : 0;
+    today->finish();
+    room.dailyLeft = Points(std::max<qint64>(0, room.dailyLimit.value() - used));
+    return room;
+}
+
+Result<RedemptionQuote> Ledger::quoteRedemption(const RedeemRequest& request)
+{
+    auto code = normalizeCode(request.reward, QStringLiteral("reward code"));
+    if (!code)
+        return code.error();
+    if (request.quantity < 1 || request.quantity > 100)
+        return Error::badInput(QStringLiteral("quantity must be between 1 and 100"));
+    ReadScope reading(d->store);
+    auto member = d->requireMember(request.phone, request.card);
+    if (!member)
+        return member.error();
+    auto rs = d->activeRules();
+    if (!rs)
+        return rs.error();
+    const Reward* reward = rs->reward(code.value());
+    if (!reward)
+        return Error::notFound(
+            QStringLiteral("no reward %1 in the catalog (rule set %2)").arg(code.value()).arg(rs->version()));
+    auto room = d->offlineRoom(member->id, rs.value());
+    if (!room)
+        return room.error();
+    RedemptionQuote quote;
+    quote.memberUid = member->uid;
+    quote.cost = Points(reward->priceOn(d->clock.today()).value() * request.quantity);
+    quote.enrolled = room->enrolled;
+    quote.offlineRoom = std::min(room->confirmed, room->dailyLeft);
+    quote.offlineDailyLimit = room->dailyLimit;
+    return quote;
+}
+
 Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
 {
     auto ref = normalizeRef(request.ref);
@@ -33,6 +111,9 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
         return code.error();
     if (request.quantity < 1 || request.quantity > 100)
         return Error::badInput(QStringLiteral("quantity must be between 1 and 100"));
+    static const QRegularExpression reservationForm(QStringLiteral("^[0-9a-f]{16,64}$"));
+    if (!request.reservation.isEmpty() && !reservationForm.match(request.reservation).hasMatch())
+        return Error::badInput(QStringLiteral("a reservation id is 16 to 64 lowercase hex digits"));
     auto key = Ledger::Impl::memberKey(request.phone, request.card);
     if (!key)
         return key.error();
@@ -112,9 +193,32 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
                                   .arg(cost.value()));
     }
 
+    auto room = d->offlineRoom(member->id, rs.value());
+    if (!room)
+        return room.error();
+    if (room->enrolled && request.reservation.isEmpty()) {
+        if (cost > room->confirmed)
+            return Error::refused(
+                QStringLiteral("HQ cannot authorise this redemption now, and offline only points HQ has confirmed "
+                               "can be spent: %1 available, %2 needed (points earned since the last sync count once "
+                               "synced). Sync, or redeem when HQ is reachable")
+                    .arg(room->confirmed.value())
+                    .arg(cost.value()));
+        if (cost > room->dailyLeft)
+            return Error::refused(QStringLiteral("HQ cannot authorise this redemption now, and offline a member may "
+                                                 "redeem at most %1 points a day: %2 left today, %3 needed. Redeem "
+                                                 "when HQ is reachable")
+                                      .arg(room->dailyLimit.value())
+                                      .arg(room->dailyLeft.value())
+                                      .arg(cost.value()));
+    }
+
     RedeemResult result;
     result.ref = ref.value();
     result.reward = reward->code;
+    result.authorisation = !request.reservation.isEmpty() ? QStringLiteral("hq")
+                           : room->enrolled               ? QStringLiteral("offline")
+                                                          : QStringLiteral("standalone");
     result.quantity = request.quantity;
     result.pointsSpent = cost;
     result.approvedBy = approvedBy;
@@ -135,6 +239,8 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
         draft.detail.insert(QStringLiteral("approved_by"), approvedBy);
     if (!result.voucherCode.isEmpty())
         draft.detail.insert(QStringLiteral("voucher_code"), result.voucherCode);
+    if (!request.reservation.isEmpty())
+        draft.detail.insert(QStringLiteral("reservation"), request.reservation);
     draft.lots = plan->moves;
     auto entry = d->append(draft);
     if (!entry)
@@ -149,8 +255,8 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
         JIFEN_TRY(d->store.exec(s.value()));
     }
     auto ins = d->store.prepare(QStringLiteral(
-        "INSERT INTO redemptions (ref, member_id, reward_code, qty, points, seq, voucher_code, approved_by, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO redemptions (ref, member_id, reward_code, qty, points, seq, voucher_code, approved_by, created_at,"
+        " reservation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!ins)
         return ins.error();
     ins->addBindValue(ref.value());
@@ -163,6 +269,8 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
                                                    : QVariant(result.voucherCode));
     ins->addBindValue(approvedBy.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(approvedBy));
     ins->addBindValue(formatInstant(d->clock.nowUtc()));
+    ins->addBindValue(request.reservation.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                    : QVariant(request.reservation));
     JIFEN_TRY(d->store.exec(ins.value()));
 
     auto after = d->balanceOf(member->id);

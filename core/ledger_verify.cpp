@@ -11,6 +11,17 @@ Result<VerifyReport> Ledger::verify()
 {
     ReadScope reading(d->store);
     VerifyReport report;
+    // Members pulled from HQ start from HQ's confirmed numbers: only this terminal's entries after
+    // base_seq count on top of them.
+    QHash<qint64, qint64> baseSeq;
+    {
+        auto base = d->store.prepare(QStringLiteral("SELECT member_id, base_seq FROM balances WHERE base_seq > 0"));
+        if (!base)
+            return base.error();
+        JIFEN_TRY(d->store.exec(base.value()));
+        while (base->next())
+            baseSeq.insert(base->value(0).toLongLong(), base->value(1).toLongLong());
+    }
     auto q = d->store.prepare(QStringLiteral(
         "SELECT j.seq, j.entry_id, j.terminal_id, j.kind, m.uid, j.points, j.green_points, j.ref, j.reverses_seq,"
         " j.ruleset_version, j.terminal_time, j.detail, j.lots, j.prev_hash, j.hash, j.member_id"
@@ -63,13 +74,14 @@ Result<VerifyReport> Ledger::verify()
             problem(QStringLiteral("entry %1 was altered: its content no longer matches its hash").arg(e.seq));
         prevHash = e.hash;
 
-        if (!q->value(15).isNull()) {
-            Sum& s = memberSums[q->value(15).toLongLong()];
+        const qint64 memberId = q->value(15).isNull() ? 0 : q->value(15).toLongLong();
+        if (memberId && e.seq > baseSeq.value(memberId, 0)) {
+            Sum& s = memberSums[memberId];
             s.points += e.points.value();
             s.green += e.greenPoints.value();
+            for (const LotMove& m : e.lots)
+                lotSums[m.lot.toString()] += m.points.value();
         }
-        for (const LotMove& m : e.lots)
-            lotSums[m.lot.toString()] += m.points.value();
         ++report.entries;
     }
     q->finish();
@@ -78,6 +90,9 @@ Result<VerifyReport> Ledger::verify()
         QStringLiteral("SELECT b.member_id, b.points, b.green_points,"
                        " (SELECT COALESCE(SUM(remaining), 0) FROM lots l WHERE l.member_id = b.member_id),"
                        " (SELECT COALESCE(SUM(remaining), 0) FROM lots l WHERE l.member_id = b.member_id"
+                       " AND l.green = 1), b.base_points, b.base_green,"
+                       " (SELECT COALESCE(SUM(base_remaining), 0) FROM lots l WHERE l.member_id = b.member_id),"
+                       " (SELECT COALESCE(SUM(base_remaining), 0) FROM lots l WHERE l.member_id = b.member_id"
                        " AND l.green = 1) FROM balances b"));
     if (!b)
         return b.error();
@@ -86,7 +101,15 @@ Result<VerifyReport> Ledger::verify()
         const qint64 id = b->value(0).toLongLong();
         const qint64 points = b->value(1).toLongLong();
         const qint64 green = b->value(2).toLongLong();
-        const Sum s = memberSums.value(id);
+        Sum s = memberSums.value(id);
+        const qint64 basePoints = b->value(5).toLongLong();
+        const qint64 baseGreen = b->value(6).toLongLong();
+        s.points += basePoints;
+        s.green += baseGreen;
+        // Offline terminals may together have overspent a member: HQ's lots then no longer add
+        // up to its balance, and neither can ours until a manager settles the overdraft.
+        const bool baseAddsUp = b->value(7).toLongLong() == std::max<qint64>(0, basePoints) &&
+                                b->value(8).toLongLong() == std::max<qint64>(0, baseGreen);
         if (points != s.points || green != s.green)
             problem(QStringLiteral("member #%1: balance %2 (green %3) but the journal sums to %4 (green %5)")
                         .arg(id)
@@ -94,7 +117,8 @@ Result<VerifyReport> Ledger::verify()
                         .arg(green)
                         .arg(s.points)
                         .arg(s.green));
-        if (b->value(3).toLongLong() != std::max<qint64>(0, points) || b->value(4).toLongLong() != green)
+        if (baseAddsUp &&
+            (b->value(3).toLongLong() != std::max<qint64>(0, points) || b->value(4).toLongLong() != green))
             problem(QStringLiteral("member #%1: lots hold %2 (green %3) for a balance of %4 (green %5)")
                         .arg(id)
                         .arg(b->value(3).toLongLong())
@@ -107,7 +131,8 @@ Result<VerifyReport> Ledger::verify()
     for (auto it = memberSums.cbegin(); it != memberSums.cend(); ++it)
         problem(QStringLiteral("member #%1 has journal entries but no balance").arg(it.key()));
 
-    auto l = d->store.prepare(QStringLiteral("SELECT source_terminal, source_seq, remaining FROM lots"));
+    auto l =
+        d->store.prepare(QStringLiteral("SELECT source_terminal, source_seq, remaining - base_remaining FROM lots"));
     if (!l)
         return l.error();
     JIFEN_TRY(d->store.exec(l.value()));

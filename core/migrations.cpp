@@ -186,11 +186,29 @@ QStringList version5()
     };
 }
 
+// Pull and offline redemption limits. A member's balance and lots may start from what HQ
+// confirmed (base_*): the state of every terminal's entries HQ had, including this terminal's up
+// to base_seq; this terminal's later entries apply on top. Members never pulled keep base 0.
+QStringList version6()
+{
+    return {
+        QStringLiteral("ALTER TABLE balances ADD COLUMN base_points INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE balances ADD COLUMN base_green INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE balances ADD COLUMN base_seq INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE lots ADD COLUMN base_remaining INTEGER NOT NULL DEFAULT 0"),
+        // HQ's authorisation of an online redemption; NULL: decided offline.
+        QStringLiteral("ALTER TABLE redemptions ADD COLUMN reservation TEXT"),
+        QStringLiteral("CREATE INDEX redemptions_member ON redemptions(member_id, created_at)"),
+        QStringLiteral("CREATE TABLE hq_incidents (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, terminal_id TEXT,"
+                       " seq INTEGER, member_uid TEXT, detail TEXT NOT NULL, created_at TEXT NOT NULL)"),
+    };
+}
+
 } // namespace
 
 const QList<QStringList>& migrationSteps()
 {
-    static const QList<QStringList> steps{version1(), version2(), version3(), version4(), version5()};
+    static const QList<QStringList> steps{version1(), version2(), version3(), version4(), version5(), version6()};
     return steps;
 }
 

@@ -82,6 +82,8 @@ QJsonObject RedeemResult::toJson() const
         o.insert(QStringLiteral("voucher_code"), voucherCode);
     if (!approvedBy.isEmpty())
         o.insert(QStringLiteral("approved_by"), approvedBy);
+    if (!authorisation.isEmpty())
+        o.insert(QStringLiteral("authorisation"), authorisation);
     return o;
 }
 
@@ -95,6 +97,7 @@ RedeemResult RedeemResult::fromJson(const QJsonObject& o)
     r.balance = pts(o, "balance");
     r.voucherCode = o.value(QStringLiteral("voucher_code")).toString();
     r.approvedBy = o.value(QStringLiteral("approved_by")).toString();
+    r.authorisation = o.value(QStringLiteral("authorisation")).toString();
     return r;
 }
 

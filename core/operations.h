@@ -68,6 +68,19 @@ struct RedeemRequest {
     QString reward;
     qint64 quantity = 1;
     QString pin; // a manager's PIN, when the reward needs approval
+    // HQ's reservation for this redemption (online). Empty at an enrolled terminal: decided
+    // offline, within the offline limits.
+    QString reservation;
+};
+
+// What a redemption would cost, and how much an enrolled terminal may redeem for the member
+// without HQ today.
+struct RedemptionQuote {
+    QString memberUid;
+    Points cost;
+    bool enrolled = false;
+    Points offlineRoom; // min(confirmed balance - unsynced spending, what is left of the daily limit)
+    Points offlineDailyLimit;
 };
 
 struct RedeemResult {
@@ -78,6 +91,7 @@ struct RedeemResult {
     Points balance;
     QString voucherCode;
     QString approvedBy;
+    QString authorisation; // "hq" (online), "offline" (within the limits) or "standalone" (not enrolled)
     QJsonObject toJson() const;
     static RedeemResult fromJson(const QJsonObject& o);
 };

@@ -265,6 +265,14 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
     if (!approval)
         return approval.error();
     rs.m_managerApprovalAbove = Points(approval.value());
+    const QJsonObject redemption = root.value(QStringLiteral("redemption")).toObject();
+    if (redemption.contains(QStringLiteral("offline_daily_limit_points"))) {
+        auto limit = wholeNumber(redemption.value(QStringLiteral("offline_daily_limit_points")),
+                                 QStringLiteral("redemption.offline_daily_limit_points"), 0, Points::maxInput);
+        if (!limit)
+            return limit.error();
+        rs.m_offlineDailyLimit = Points(limit.value());
+    }
 
     if (root.contains(QStringLiteral("expiring_soon_days"))) {
         auto days =

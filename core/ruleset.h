@@ -69,6 +69,8 @@ public:
     const QMap<QString, CategoryRule>& categories() const { return m_categories; }
     qint64 offsetPointsPerYuan() const { return m_offsetPointsPerYuan; }
     Points managerApprovalAbove() const { return m_managerApprovalAbove; }
+    // What one member may redeem per business day at an enrolled terminal that cannot reach HQ.
+    Points offlineDailyLimit() const { return m_offlineDailyLimit; }
     int expiringSoonDays() const { return m_expiringSoonDays; }
     const QList<Tier>& tiers() const { return m_tiers; }
     const Tier& tierFor(Points earned12m) const;
@@ -84,6 +86,7 @@ private:
     QMap<QString, CategoryRule> m_categories;
     qint64 m_offsetPointsPerYuan = 100;
     Points m_managerApprovalAbove{10000};
+    Points m_offlineDailyLimit{5000};
     int m_expiringSoonDays = 90;
     QList<Tier> m_tiers;
     QList<Reward> m_catalog;

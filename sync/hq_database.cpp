@@ -18,65 +18,95 @@ QString nextConnection()
 // HQ schema steps. Portable SQL: BIGINT, TEXT, no AUTOINCREMENT, no JSON functions.
 QList<QStringList> hqSteps()
 {
-    return {{
-        QStringLiteral("CREATE TABLE hq_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE terminals ("
-                       " terminal_id TEXT PRIMARY KEY,"
-                       " store_id TEXT NOT NULL,"
-                       " code_hash TEXT,"
-                       " key_hex TEXT,"
-                       " enrolled_at TEXT,"
-                       " acked_seq BIGINT NOT NULL DEFAULT 0,"
-                       " last_hash TEXT NOT NULL,"
-                       " last_sync_at TEXT,"
-                       " clock_skew_secs BIGINT,"
-                       " created_at TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE nonces (terminal_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at TEXT NOT NULL,"
-                       " PRIMARY KEY (terminal_id, nonce))"),
-        QStringLiteral("CREATE INDEX nonces_seen ON nonces(seen_at)"),
-        QStringLiteral("CREATE TABLE journal ("
-                       " terminal_id TEXT NOT NULL,"
-                       " seq BIGINT NOT NULL,"
-                       " entry_id TEXT NOT NULL UNIQUE,"
-                       " kind TEXT NOT NULL,"
-                       " member_uid TEXT,"
-                       " points BIGINT NOT NULL,"
-                       " green_points BIGINT NOT NULL,"
-                       " ref TEXT NOT NULL,"
-                       " reverses_seq BIGINT,"
-                       " ruleset_version INTEGER NOT NULL,"
-                       " terminal_time TEXT NOT NULL,"
-                       " hq_time TEXT NOT NULL,"
-                       " detail TEXT NOT NULL,"
-                       " lots TEXT NOT NULL,"
-                       " prev_hash TEXT NOT NULL,"
-                       " hash TEXT NOT NULL,"
-                       " PRIMARY KEY (terminal_id, seq))"),
-        QStringLiteral("CREATE INDEX journal_member ON journal(member_uid)"),
-        QStringLiteral("CREATE TABLE members ("
-                       " uid TEXT PRIMARY KEY,"
-                       " phone TEXT UNIQUE,"
-                       " card TEXT UNIQUE,"
-                       " name TEXT NOT NULL,"
-                       " kind TEXT NOT NULL,"
-                       " home_terminal TEXT NOT NULL,"
-                       " created_at TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE balances (member_uid TEXT PRIMARY KEY, points BIGINT NOT NULL,"
-                       " green_points BIGINT NOT NULL)"),
-        // HQ keeps every lot as the journal's moves leave it. Two offline terminals may both spend
-        // the same lot, so remaining can go below zero here: that is an overdraft incident.
-        QStringLiteral("CREATE TABLE lots (lot TEXT PRIMARY KEY, member_uid TEXT NOT NULL, remaining BIGINT NOT NULL,"
-                       " valid_through TEXT)"),
-        QStringLiteral("CREATE INDEX lots_member ON lots(member_uid)"),
-        QStringLiteral("CREATE TABLE incidents ("
-                       " id BIGINT PRIMARY KEY,"
-                       " kind TEXT NOT NULL,"
-                       " terminal_id TEXT,"
-                       " seq BIGINT,"
-                       " member_uid TEXT,"
-                       " detail TEXT NOT NULL,"
-                       " created_at TEXT NOT NULL)"),
-    }};
+    return {
+        {
+            QStringLiteral("CREATE TABLE hq_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE terminals ("
+                           " terminal_id TEXT PRIMARY KEY,"
+                           " store_id TEXT NOT NULL,"
+                           " code_hash TEXT,"
+                           " key_hex TEXT,"
+                           " enrolled_at TEXT,"
+                           " acked_seq BIGINT NOT NULL DEFAULT 0,"
+                           " last_hash TEXT NOT NULL,"
+                           " last_sync_at TEXT,"
+                           " clock_skew_secs BIGINT,"
+                           " created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE nonces (terminal_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at TEXT NOT NULL,"
+                           " PRIMARY KEY (terminal_id, nonce))"),
+            QStringLiteral("CREATE INDEX nonces_seen ON nonces(seen_at)"),
+            QStringLiteral("CREATE TABLE journal ("
+                           " terminal_id TEXT NOT NULL,"
+                           " seq BIGINT NOT NULL,"
+                           " entry_id TEXT NOT NULL UNIQUE,"
+                           " kind TEXT NOT NULL,"
+                           " member_uid TEXT,"
+                           " points BIGINT NOT NULL,"
+                           " green_points BIGINT NOT NULL,"
+                           " ref TEXT NOT NULL,"
+                           " reverses_seq BIGINT,"
+                           " ruleset_version INTEGER NOT NULL,"
+                           " terminal_time TEXT NOT NULL,"
+                           " hq_time TEXT NOT NULL,"
+                           " detail TEXT NOT NULL,"
+                           " lots TEXT NOT NULL,"
+                           " prev_hash TEXT NOT NULL,"
+                           " hash TEXT NOT NULL,"
+                           " PRIMARY KEY (terminal_id, seq))"),
+            QStringLiteral("CREATE INDEX journal_member ON journal(member_uid)"),
+            QStringLiteral("CREATE TABLE members ("
+                           " uid TEXT PRIMARY KEY,"
+                           " phone TEXT UNIQUE,"
+                           " card TEXT UNIQUE,"
+                           " name TEXT NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " home_terminal TEXT NOT NULL,"
+                           " created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE balances (member_uid TEXT PRIMARY KEY, points BIGINT NOT NULL,"
+                           " green_points BIGINT NOT NULL)"),
+            // HQ keeps every lot as the journal's moves leave it. Two offline terminals may both spend
+            // the same lot, so remaining can go below zero here: that is an overdraft incident.
+            QStringLiteral(
+                "CREATE TABLE lots (lot TEXT PRIMARY KEY, member_uid TEXT NOT NULL, remaining BIGINT NOT NULL,"
+                " valid_through TEXT)"),
+            QStringLiteral("CREATE INDEX lots_member ON lots(member_uid)"),
+            QStringLiteral("CREATE TABLE incidents ("
+                           " id BIGINT PRIMARY KEY,"
+                           " kind TEXT NOT NULL,"
+                           " terminal_id TEXT,"
+                           " seq BIGINT,"
+                           " member_uid TEXT,"
+                           " detail TEXT NOT NULL,"
+                           " created_at TEXT NOT NULL)"),
+        },
+        // Pull, rule sets, allowances and online redemption. A member's rev changes whenever a
+        // push changes it; revs are handed out from one counter row that each push locks just
+        // before it commits, so revs become visible in order and a cursor never skips one.
+        {
+            QStringLiteral("ALTER TABLE balances ADD COLUMN rev BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX balances_rev ON balances(rev, member_uid)"),
+            QStringLiteral("ALTER TABLE lots ADD COLUMN green INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE lots ADD COLUMN original BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE lots ADD COLUMN earned_on TEXT"),
+            QStringLiteral("CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)"),
+            QStringLiteral("INSERT INTO counters (name, value) VALUES ('member_rev', 0)"),
+            QStringLiteral("CREATE TABLE rulesets (version INTEGER PRIMARY KEY, json TEXT NOT NULL,"
+                           " published_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE allowances (terminal_id TEXT NOT NULL, month TEXT NOT NULL,"
+                           " points BIGINT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (terminal_id, month))"),
+            QStringLiteral("CREATE TABLE reservations ("
+                           " id TEXT PRIMARY KEY,"
+                           " terminal_id TEXT NOT NULL,"
+                           " member_uid TEXT NOT NULL,"
+                           " ref TEXT NOT NULL,"
+                           " points BIGINT NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " created_at TEXT NOT NULL,"
+                           " expires_at TEXT NOT NULL,"
+                           " UNIQUE (terminal_id, ref))"),
+            QStringLiteral("CREATE INDEX reservations_member ON reservations(member_uid, state)"),
+            QStringLiteral("CREATE INDEX journal_ref ON journal(terminal_id, ref)"),
+        }};
 }
 
 } // namespace

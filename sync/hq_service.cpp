@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSet>
 
 namespace jifen::sync {
 
@@ -191,7 +192,8 @@ Status HqService::raiseIncident(const QString& kind, const QString& terminalId, 
     return Ok{};
 }
 
-Status HqService::storeMembers(const QString& terminalId, const QJsonArray& members, QStringList* incidents)
+Status HqService::storeMembers(const QString& terminalId, const QJsonArray& members, QStringList* incidents,
+                               QSet<QString>* touched)
 {
     for (const QJsonValue& v : members) {
         const QJsonObject m = v.toObject();
@@ -232,11 +234,28 @@ Status HqService::storeMembers(const QString& terminalId, const QJsonArray& memb
                       m.value(QStringLiteral("name")).toString(),
                       m.value(QStringLiteral("kind")).toString(QStringLiteral("person")), terminalId,
                       m.value(QStringLiteral("created_at")).toString()}));
+        touched->insert(uid);
         // An entry of this member may have arrived first and made the row: keep what it holds.
         JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO balances (member_uid, points, green_points) VALUES (?, 0, 0)"
                                           " ON CONFLICT (member_uid) DO NOTHING"),
                            {uid}));
     }
+    return Ok{};
+}
+
+Status HqService::stampRevisions(const QSet<QString>& members)
+{
+    if (members.isEmpty())
+        return Ok{};
+    // Taken last, just before commit: the counter row's lock orders the commits of concurrent
+    // pushes, so a puller that has seen rev N has seen every rev below it.
+    JIFEN_TRY(m_db.run(QStringLiteral("UPDATE counters SET value = value + 1 WHERE name = 'member_rev'")));
+    auto rev = m_db.scalar(QStringLiteral("SELECT value FROM counters WHERE name = 'member_rev'"));
+    if (!rev)
+        return rev.error();
+    for (const QString& uid : members)
+        JIFEN_TRY(
+            m_db.run(QStringLiteral("UPDATE balances SET rev = ? WHERE member_uid = ?"), {rev->toLongLong(), uid}));
     return Ok{};
 }
 
@@ -281,7 +300,9 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
         acked = t->value(0).toLongLong();
         QString lastHash = t->value(1).toString();
         t->finish();
-        JIFEN_TRY(storeMembers(terminalId, request.value(QStringLiteral("members")).toArray(), &incidentKinds));
+        QSet<QString> touched;
+        JIFEN_TRY(
+            storeMembers(terminalId, request.value(QStringLiteral("members")).toArray(), &incidentKinds, &touched));
         for (const JournalEntry& e : parsed) {
             if (e.terminalId != terminalId) {
                 refusal =
@@ -328,13 +349,18 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
                                             " excluded.points, green_points = balances.green_points +"
                                             " excluded.green_points"),
                              {e.memberUid, e.points.value(), e.greenPoints.value()}));
+                touched.insert(e.memberUid);
                 for (const LotMove& m : e.lots) {
+                    // The entry that creates a lot describes it; later moves only change what remains.
                     const bool own = m.lot.terminalId == terminalId && m.lot.seq == e.seq;
-                    JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO lots (lot, member_uid, remaining, valid_through)"
-                                                      " VALUES (?, ?, ?, ?) ON CONFLICT (lot) DO UPDATE SET remaining ="
-                                                      " lots.remaining + excluded.remaining"),
-                                       {m.lot.toString(), e.memberUid, m.points.value(),
-                                        own ? e.detail.value(QStringLiteral("valid_through")).toString() : QString()}));
+                    JIFEN_TRY(m_db.run(
+                        QStringLiteral("INSERT INTO lots (lot, member_uid, remaining, valid_through, green, original,"
+                                       " earned_on) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lot) DO UPDATE SET"
+                                       " remaining = lots.remaining + excluded.remaining"),
+                        {m.lot.toString(), e.memberUid, m.points.value(),
+                         own ? e.detail.value(QStringLiteral("valid_through")).toString() : QString(),
+                         own && e.greenPoints.value() > 0 ? 1 : 0, own ? m.points.value() : 0,
+                         own ? businessDate(e.terminalTime).toString(Qt::ISODate) : QString()}));
                 }
                 if (isDebit(e.kind, e.points.value())) {
                     auto balance = m_db.scalar(QStringLiteral("SELECT points FROM balances WHERE member_uid = ?"),
@@ -357,6 +383,7 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
             lastHash = e.hash;
         }
         if (!refusal) {
+            JIFEN_TRY(stampRevisions(touched));
             const QDateTime terminalClock =
                 QDateTime::fromString(request.value(QStringLiteral("terminal_clock")).toString(), Qt::ISODateWithMs);
             JIFEN_TRY(m_db.run(QStringLiteral("UPDATE terminals SET acked_seq = ?, last_hash = ?, last_sync_at = ?,"

@@ -51,7 +51,9 @@ public:
 private:
     Status raiseIncident(const QString& kind, const QString& terminalId, qint64 seq, const QString& memberUid,
                          const QString& detail);
-    Status storeMembers(const QString& terminalId, const QJsonArray& members, QStringList* incidents);
+    Status storeMembers(const QString& terminalId, const QJsonArray& members, QStringList* incidents,
+                        QSet<QString>* touched);
+    Status stampRevisions(const QSet<QString>& members);
 
     HqDatabase& m_db;
     const Clock& m_clock;

@@ -97,7 +97,7 @@ public:
     Result<RedeemResult> redeem(const QString& ref, const QString& reward, const QString& phone = kPhone,
                                 qint64 quantity = 1, const QString& pin = QString())
     {
-        return ledger->redeem(RedeemRequest{ref, phone, QString(), reward, quantity, pin});
+        return ledger->redeem(RedeemRequest{ref, phone, QString(), reward, quantity, pin, {}});
     }
     Result<RefundResult> refund(const QString& ref, const QString& saleRef, const QString& amount = QString())
     {

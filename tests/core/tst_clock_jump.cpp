@@ -38,7 +38,7 @@ private slots:
 
         if (enrolled && yearsAhead >= 5) {
             // Still not spendable while the clock says they lapsed...
-            JIFEN_VERIFY_ERROR(fx.ledger->redeem(RedeemRequest{u"r1"_s, kPhone, {}, u"FRUIT-WASH"_s, 1, {}}),
+            JIFEN_VERIFY_ERROR(fx.ledger->redeem(RedeemRequest{u"r1"_s, kPhone, {}, u"FRUIT-WASH"_s, 1, {}, {}}),
                                ErrorCode::Refused);
             // ...and once HQ confirms the date, they expire for real.
             JIFEN_VERIFY_OK(fx.ledger->recordHqTime(fx.clock.nowUtc()));

@@ -1,0 +1,211 @@
+#include "identity.h"
+#include "ledger_impl.h"
+
+namespace jifen {
+
+namespace {
+
+QVariant nullableText(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+Result<QString> metaValue(Store& store, const QString& key)
+{
+    auto q = store.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    if (!q)
+        return q.error();
+    q->addBindValue(key);
+    JIFEN_TRY(store.exec(q.value()));
+    const QString value = q->next() ? q->value(0).toString() : QString();
+    q->finish();
+    return value;
+}
+
+Status putMetaValue(Store& store, const QString& key, const QString& value)
+{
+    auto q = store.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    if (!q)
+        return q.error();
+    q->addBindValue(key);
+    q->addBindValue(value);
+    return store.exec(q.value());
+}
+
+} // namespace
+
+Result<Ledger::PullCursors> Ledger::pullCursors()
+{
+    ReadScope reading(d->store);
+    PullCursors c;
+    auto members = metaValue(d->store, QStringLiteral("pull_cursor"));
+    if (!members)
+        return members.error();
+    auto incidents = metaValue(d->store, QStringLiteral("pull_incident_cursor"));
+    if (!incidents)
+        return incidents.error();
+    c.members = members.value();
+    c.incidents = incidents->toLongLong();
+    return c;
+}
+
+// One member as HQ confirmed it. Returns false when the member was left alone.
+static Result<bool> applyMember(Ledger::Impl& d, qint64 throughSeq, const Ledger::ConfirmedMember& in,
+                                Ledger::PullApplied* out)
+{
+    Store& store = d.store;
+    auto existing = d.findMember(QStringLiteral("uid"), in.member.uid);
+    if (!existing)
+        return existing.error();
+    qint64 id = 0;
+    if (existing.value()) {
+        id = existing.value()->id;
+        // This terminal changed the member after the snapshot HQ took: HQ's numbers miss those
+        // entries. Keep the local state; the member comes again once they are pushed.
+        auto q = store.prepare(QStringLiteral("SELECT 1 FROM journal WHERE member_id = ? AND seq > ? LIMIT 1"));
+        if (!q)
+            return q.error();
+        q->addBindValue(id);
+        q->addBindValue(throughSeq);
+        JIFEN_TRY(store.exec(q.value()));
+        const bool newer = q->next();
+        q->finish();
+        if (newer) {
+            ++out->skipped;
+            return false;
+        }
+    } else {
+        // Two terminals can enrol one phone offline; HQ raised an incident for a person to merge
+        // them. Until then the local member keeps the number.
+        for (const auto& [column, value] :
+             {std::pair{QStringLiteral("phone"), in.member.phone}, std::pair{QStringLiteral("card"), in.member.card}}) {
+            if (value.isEmpty())
+                continue;
+            auto dup = d.findMember(column, value);
+            if (!dup)
+                return dup.error();
+            if (dup.value()) {
+                ++out->conflicts;
+                return false;
+            }
+        }
+        auto q = store.prepare(QStringLiteral(
+            "INSERT INTO members (uid, phone, card, name, kind, created_at, pushed) VALUES (?, ?, ?, ?, ?, ?, 1)"));
+        if (!q)
+            return q.error();
+        q->addBindValue(in.member.uid);
+        q->addBindValue(nullableText(in.member.phone));
+        q->addBindValue(nullableText(in.member.card));
+        q->addBindValue(in.member.name);
+        q->addBindValue(memberKindName(in.member.kind));
+        q->addBindValue(formatInstant(in.member.createdAt));
+        JIFEN_TRY(store.exec(q.value()));
+        id = q->lastInsertId().toLongLong();
+        auto b =
+            store.prepare(QStringLiteral("INSERT INTO balances (member_id, points, green_points) VALUES (?, 0, 0)"));
+        if (!b)
+            return b.error();
+        b->addBindValue(id);
+        JIFEN_TRY(store.exec(b.value()));
+    }
+    auto b = store.prepare(QStringLiteral("UPDATE balances SET points = ?, green_points = ?, base_points = ?,"
+                                          " base_green = ?, base_seq = ? WHERE member_id = ?"));
+    if (!b)
+        return b.error();
+    for (const QVariant& v : {QVariant(in.points.value()), QVariant(in.green.value()), QVariant(in.points.value()),
+                              QVariant(in.green.value()), QVariant(throughSeq), QVariant(id)})
+        b->addBindValue(v);
+    JIFEN_TRY(store.exec(b.value()));
+    // Lots HQ no longer lists are spent (or overspent elsewhere): nothing is left in them.
+    auto clear = store.prepare(QStringLiteral("UPDATE lots SET remaining = 0, base_remaining = 0 WHERE member_id = ?"));
+    if (!clear)
+        return clear.error();
+    clear->addBindValue(id);
+    JIFEN_TRY(store.exec(clear.value()));
+    for (const Ledger::ConfirmedLot& lot : in.lots) {
+        auto l = store.prepare(QStringLiteral(
+            "INSERT INTO lots (member_id, source_terminal, source_seq, green, original, remaining, earned_on,"
+            " valid_through, base_remaining) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_terminal,"
+            " source_seq) DO UPDATE SET remaining = excluded.remaining, base_remaining = excluded.remaining"
+            " WHERE lots.member_id = excluded.member_id"));
+        if (!l)
+            return l.error();
+        for (const QVariant& v : {QVariant(id), QVariant(lot.ref.terminalId), QVariant(lot.ref.seq),
+                                  QVariant(lot.green ? 1 : 0), QVariant(lot.original.value()),
+                                  QVariant(lot.remaining.value()), QVariant(lot.earnedOn.toString(Qt::ISODate)),
+                                  QVariant(lot.validThrough.toString(Qt::ISODate)), QVariant(lot.remaining.value())})
+            l->addBindValue(v);
+        JIFEN_TRY(store.exec(l.value()));
+    }
+    ++out->applied;
+    return true;
+}
+
+Result<Ledger::PullApplied> Ledger::applyPull(const PullPage& page)
+{
+    for (const ConfirmedMember& m : page.members) {
+        if (m.member.uid.isEmpty() || (m.member.phone.isEmpty() && m.member.card.isEmpty()))
+            return Error::badInput(QStringLiteral("HQ sent a member without id, phone or card"));
+        if (!m.member.phone.isEmpty() && !normalizePhone(m.member.phone))
+            return Error::badInput(QStringLiteral("HQ sent member %1 with a malformed phone").arg(m.member.uid));
+        for (const ConfirmedLot& lot : m.lots) {
+            if (lot.remaining.value() < 0 || lot.ref.terminalId.isEmpty() || !lot.validThrough.isValid())
+                return Error::badInput(QStringLiteral("HQ sent a malformed lot for member %1").arg(m.member.uid));
+        }
+    }
+    JIFEN_TRY(d->identity());
+    UnitOfWork uow(d->store);
+    JIFEN_TRY(d->begin(uow));
+    PullApplied result;
+    // HQ's snapshot cannot include entries this terminal never wrote.
+    auto last = d->store.prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM journal"));
+    if (!last)
+        return last.error();
+    JIFEN_TRY(d->store.exec(last.value()));
+    const qint64 lastSeq = last->next() ? last->value(0).toLongLong() : 0;
+    last->finish();
+    if (page.throughSeq < 0 || page.throughSeq > lastSeq)
+        return Error::badInput(QStringLiteral("HQ's snapshot claims this terminal's seq %1, but the journal ends at %2")
+                                   .arg(page.throughSeq)
+                                   .arg(lastSeq));
+    for (const ConfirmedMember& m : page.members) {
+        auto applied = applyMember(*d, page.throughSeq, m, &result);
+        if (!applied)
+            return applied.error();
+    }
+    for (const HqIncident& i : page.incidents) {
+        auto q = d->store.prepare(QStringLiteral("INSERT OR IGNORE INTO hq_incidents (id, kind, terminal_id, seq,"
+                                                 " member_uid, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        if (!q)
+            return q.error();
+        for (const QVariant& v : {QVariant(i.id), QVariant(i.kind), nullableText(i.terminalId),
+                                  i.seq ? QVariant(i.seq) : QVariant(QMetaType(QMetaType::LongLong)),
+                                  nullableText(i.memberUid), QVariant(i.detail), QVariant(i.createdAt)})
+            q->addBindValue(v);
+        JIFEN_TRY(d->store.exec(q.value()));
+        ++result.incidents;
+    }
+    JIFEN_TRY(putMetaValue(d->store, QStringLiteral("pull_cursor"), page.cursor));
+    JIFEN_TRY(putMetaValue(d->store, QStringLiteral("pull_incident_cursor"), QString::number(page.incidentCursor)));
+    JIFEN_TRY(uow.commit());
+    return result;
+}
+
+Result<QList<HqIncident>> Ledger::hqIncidents(qint64 limit)
+{
+    ReadScope reading(d->store);
+    auto q = d->store.prepare(QStringLiteral("SELECT id, kind, terminal_id, seq, member_uid, detail, created_at FROM"
+                                             " hq_incidents ORDER BY id DESC LIMIT ?"));
+    if (!q)
+        return q.error();
+    q->addBindValue(limit);
+    JIFEN_TRY(d->store.exec(q.value()));
+    QList<HqIncident> out;
+    while (q->next())
+        out.append(HqIncident{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
+                              q->value(3).toLongLong(), q->value(4).toString(), q->value(5).toString(),
+                              q->value(6).toString()});
+    return out;
+}
+
+} // namespace jifen
