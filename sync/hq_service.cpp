@@ -362,6 +362,10 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
                          own && e.greenPoints.value() > 0 ? 1 : 0, own ? m.points.value() : 0,
                          own ? businessDate(e.terminalTime).toString(Qt::ISODate) : QString()}));
                 }
+                if (e.kind == EntryKind::Redeem)
+                    JIFEN_TRY(m_db.run(QStringLiteral("UPDATE reservations SET state = 'settled' WHERE terminal_id = ?"
+                                                      " AND ref = ? AND state IN ('held', 'committed')"),
+                                       {terminalId, e.ref}));
                 if (isDebit(e.kind, e.points.value())) {
                     auto balance = m_db.scalar(QStringLiteral("SELECT points FROM balances WHERE member_uid = ?"),
                                                {e.memberUid}, 0);

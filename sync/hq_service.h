@@ -43,6 +43,28 @@ public:
     Result<QJsonObject> push(const QString& terminalId, const QJsonObject& request);
     Result<QJsonObject> terminalStatus(const QString& terminalId);
 
+    // What changed since the terminal's cursor: members with their confirmed balances and lots
+    // (with the acknowledged seq of this terminal those include), the newest rule set, the
+    // terminal's allowances, incidents of its store. Paged; "more" says another page waits.
+    Result<QJsonObject> pull(const QString& terminalId, const QJsonObject& request);
+
+    // Online redemption, like a card payment: reserve points against HQ's confirmed balance, then
+    // commit (the terminal recorded it) or void. Held reservations time out.
+    static constexpr qint64 kReservationSecs = 120;
+    Result<QJsonObject> reserve(const QString& terminalId, const QJsonObject& request);
+    Result<QJsonObject> commitReservation(const QString& terminalId, const QJsonObject& request)
+    {
+        return finishReservation(terminalId, request, true);
+    }
+    Result<QJsonObject> voidReservation(const QString& terminalId, const QJsonObject& request)
+    {
+        return finishReservation(terminalId, request, false);
+    }
+
+    // Administration.
+    Result<int> publishRules(const QByteArray& json);
+    Result<QJsonObject> setAllowance(const QString& terminalId, const QString& month, qint64 points);
+
     Result<QJsonObject> memberByPhone(const QString& phone);
     Result<QJsonArray> incidents();
     // Checks HQ's own books: every balance equals the sum of its journal, every chain verifies.
@@ -54,6 +76,7 @@ private:
     Status storeMembers(const QString& terminalId, const QJsonArray& members, QStringList* incidents,
                         QSet<QString>* touched);
     Status stampRevisions(const QSet<QString>& members);
+    Result<QJsonObject> finishReservation(const QString& terminalId, const QJsonObject& request, bool commit);
 
     HqDatabase& m_db;
     const Clock& m_clock;

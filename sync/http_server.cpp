@@ -2,6 +2,7 @@
 
 #include "clock.h"
 
+#include <QHash>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
@@ -84,7 +85,14 @@ bool HttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
         r ? reply(request, socket, r.value(), static_cast<int>(Status::Ok)) : replyError(request, socket, r.error());
         return true;
     }
-    const bool known = (post && path == QStringLiteral("/v1/push")) || (get && path == QStringLiteral("/v1/status"));
+    using Handler = Result<QJsonObject> (HqService::*)(const QString&, const QJsonObject&);
+    static const QHash<QString, Handler> posts{{QStringLiteral("/v1/push"), &HqService::push},
+                                               {QStringLiteral("/v1/pull"), &HqService::pull},
+                                               {QStringLiteral("/v1/reserve"), &HqService::reserve},
+                                               {QStringLiteral("/v1/commit"), &HqService::commitReservation},
+                                               {QStringLiteral("/v1/void"), &HqService::voidReservation}};
+    const Handler handler = post ? posts.value(path) : nullptr;
+    const bool known = handler || (get && path == QStringLiteral("/v1/status"));
     if (!known)
         return false; // -> missingHandler
     HqService::SignedRequest signedRequest{
@@ -102,7 +110,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
         replyError(request, socket, terminal.error());
         return true;
     }
-    auto r = post ? m_service.push(terminal.value(), body) : m_service.terminalStatus(terminal.value());
+    auto r = handler ? (m_service.*handler)(terminal.value(), body) : m_service.terminalStatus(terminal.value());
     r ? reply(request, socket, r.value(), static_cast<int>(Status::Ok)) : replyError(request, socket, r.error());
     return true;
 }

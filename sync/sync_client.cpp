@@ -1,6 +1,6 @@
 #include "sync_client.h"
 
-#include "signing.h"
+#include "hq_request.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,32 +18,13 @@ SyncClient::SyncClient(Ledger& ledger, QNetworkAccessManager& network, const Clo
 
 QNetworkReply* SyncClient::send(const QByteArray& method, const QString& path, const QByteArray& body, bool sign)
 {
-    QNetworkRequest request(QUrl(m_state.hqUrl + path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(30000);
-    if (sign) {
-        const SignedHeaders h = signRequest(m_terminalId, m_state.key, method, path.toLatin1(), body,
-                                            m_clock.nowUtc().addMSecs(m_offsetMs));
-        request.setRawHeader(QByteArrayLiteral("X-Jifen-Terminal"), h.terminalId.toLatin1());
-        request.setRawHeader(QByteArrayLiteral("X-Jifen-Timestamp"), h.timestamp.toLatin1());
-        request.setRawHeader(QByteArrayLiteral("X-Jifen-Nonce"), h.nonce.toLatin1());
-        request.setRawHeader(QByteArrayLiteral("X-Jifen-Signature"), h.signature.toLatin1());
-    }
-    return m_network.sendCustomRequest(request, method, body);
+    return sendToHq(m_network, HqEndpoint{m_state.hqUrl, m_terminalId, sign ? m_state.key : QByteArray()}, method, path,
+                    body, m_clock.nowUtc().addMSecs(m_offsetMs), kTimeoutMs);
 }
 
 QString SyncClient::replyError(QNetworkReply* reply, const QByteArray& body)
 {
-    const QString message = QJsonDocument::fromJson(body)
-                                .object()
-                                .value(QStringLiteral("error"))
-                                .toObject()
-                                .value(QStringLiteral("message"))
-                                .toString();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (!message.isEmpty())
-        return QStringLiteral("HQ answered %1: %2").arg(status).arg(message);
-    return QStringLiteral("HQ unreachable: %1").arg(reply->errorString());
+    return hqReplyError(reply, body);
 }
 
 void SyncClient::fail(const QString& error)
@@ -107,6 +88,8 @@ void SyncClient::syncOnce()
     }
     m_state = state.value();
     m_terminalId = id->terminalId;
+    m_pulled = {};
+    m_warnings.clear();
     m_busy = true;
     fetchTime();
 }
@@ -164,11 +147,7 @@ void SyncClient::pushNext()
         auto pushed = m_ledger.recordPushed(m_state.ackedSeq, {});
         if (!pushed)
             return fail(pushed.error().message);
-        auto recorded = m_ledger.recordSyncResult(true, QString());
-        if (!recorded)
-            return fail(recorded.error().message);
-        m_busy = false;
-        emit finished(true, QString());
+        pullNext();
         return;
     }
     QJsonArray list;
@@ -203,6 +182,123 @@ void SyncClient::pushNext()
         m_state.ackedSeq = acked;
         emit progress(acked, m_state.lastSeq);
         pushNext();
+    });
+}
+
+} // namespace jifen::sync
+
+namespace jifen::sync {
+
+namespace {
+
+Result<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o)
+{
+    Ledger::ConfirmedMember m;
+    m.member.uid = o.value(QStringLiteral("member_id")).toString();
+    m.member.phone = o.value(QStringLiteral("phone")).toString();
+    m.member.card = o.value(QStringLiteral("card")).toString();
+    m.member.name = o.value(QStringLiteral("name")).toString();
+    const auto kind = memberKindFromName(o.value(QStringLiteral("kind")).toString());
+    if (!kind)
+        return Error::badInput(QStringLiteral("HQ sent member %1 of an unknown kind").arg(m.member.uid));
+    m.member.kind = *kind;
+    m.member.createdAt = QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
+    m.points = Points(o.value(QStringLiteral("balance")).toInteger());
+    m.green = Points(o.value(QStringLiteral("green_balance")).toInteger());
+    for (const QJsonValue& v : o.value(QStringLiteral("lots")).toArray()) {
+        const QJsonObject l = v.toObject();
+        const QString ref = l.value(QStringLiteral("lot")).toString();
+        const qsizetype colon = ref.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        Ledger::ConfirmedLot lot;
+        lot.ref = LotRef{ref.left(colon), colon > 0 ? ref.mid(colon + 1).toLongLong(&ok) : 0};
+        if (!ok)
+            return Error::badInput(QStringLiteral("HQ sent a malformed lot reference %1").arg(ref));
+        lot.green = l.value(QStringLiteral("green")).toBool();
+        lot.original = Points(l.value(QStringLiteral("original")).toInteger());
+        lot.remaining = Points(l.value(QStringLiteral("remaining")).toInteger());
+        lot.earnedOn = QDate::fromString(l.value(QStringLiteral("earned_on")).toString(), Qt::ISODate);
+        lot.validThrough = QDate::fromString(l.value(QStringLiteral("valid_through")).toString(), Qt::ISODate);
+        if (!lot.earnedOn.isValid())
+            lot.earnedOn = lot.validThrough;
+        m.lots.append(lot);
+    }
+    return m;
+}
+
+} // namespace
+
+void SyncClient::pullNext()
+{
+    auto cursors = m_ledger.pullCursors();
+    if (!cursors)
+        return fail(cursors.error().message);
+    auto rules = m_ledger.rules();
+    if (!rules)
+        return fail(rules.error().message);
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("protocol"), 1},
+                                                      {QStringLiteral("cursor"), cursors->members},
+                                                      {QStringLiteral("incident_cursor"), cursors->incidents},
+                                                      {QStringLiteral("ruleset_version"), rules->version()},
+                                                      {QStringLiteral("limit"), kPullPageSize}})
+                                .toJson(QJsonDocument::Compact);
+    QNetworkReply* reply = send(QByteArrayLiteral("POST"), QStringLiteral("/v1/pull"), body, true);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const QByteArray data = reply->readAll();
+        if (reply->error() != QNetworkReply::NoError)
+            return fail(replyError(reply, data));
+        const QJsonObject o = QJsonDocument::fromJson(data).object();
+        Ledger::PullPage page;
+        page.throughSeq = o.value(QStringLiteral("acked_seq")).toInteger(-1);
+        page.cursor = o.value(QStringLiteral("cursor")).toString();
+        page.incidentCursor = o.value(QStringLiteral("incident_cursor")).toInteger();
+        for (const QJsonValue& v : o.value(QStringLiteral("members")).toArray()) {
+            auto m = memberFromWire(v.toObject());
+            if (!m)
+                return fail(m.error().message);
+            page.members.append(m.value());
+        }
+        for (const QJsonValue& v : o.value(QStringLiteral("incidents")).toArray()) {
+            const QJsonObject i = v.toObject();
+            page.incidents.append(HqIncident{
+                i.value(QStringLiteral("id")).toInteger(), i.value(QStringLiteral("kind")).toString(),
+                i.value(QStringLiteral("terminal_id")).toString(), i.value(QStringLiteral("seq")).toInteger(),
+                i.value(QStringLiteral("member_id")).toString(), i.value(QStringLiteral("detail")).toString(),
+                i.value(QStringLiteral("created_at")).toString()});
+        }
+        auto applied = m_ledger.applyPull(page);
+        if (!applied)
+            return fail(applied.error().message);
+        m_pulled.applied += applied->applied;
+        m_pulled.skipped += applied->skipped;
+        m_pulled.conflicts += applied->conflicts;
+        m_pulled.incidents += applied->incidents;
+        if (o.contains(QStringLiteral("ruleset"))) {
+            const QJsonObject rs = o.value(QStringLiteral("ruleset")).toObject();
+            auto loaded = m_ledger.loadRules(rs.value(QStringLiteral("json")).toString().toUtf8());
+            // A rule set this terminal cannot use (not newer, or without its merchant category)
+            // must not stop sync; it is reported and HQ's operator fixes it.
+            if (!loaded)
+                m_warnings.append(QStringLiteral("rule set %1 not loaded: %2")
+                                      .arg(rs.value(QStringLiteral("version")).toInteger())
+                                      .arg(loaded.error().message));
+        }
+        for (const QJsonValue& v : o.value(QStringLiteral("allowances")).toArray()) {
+            const QJsonObject a = v.toObject();
+            auto set = m_ledger.setAllowance(a.value(QStringLiteral("points")).toInteger(),
+                                             a.value(QStringLiteral("month")).toString());
+            if (!set)
+                m_warnings.append(QStringLiteral("allowance %1 not applied: %2")
+                                      .arg(a.value(QStringLiteral("month")).toString(), set.error().message));
+        }
+        if (o.value(QStringLiteral("more")).toBool() && !page.members.isEmpty())
+            return pullNext();
+        auto recorded = m_ledger.recordSyncResult(true, QString());
+        if (!recorded)
+            return fail(recorded.error().message);
+        m_busy = false;
+        emit finished(true, QString());
     });
 }
 

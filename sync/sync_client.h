@@ -22,6 +22,11 @@ public:
     bool busy() const { return m_busy; }
 
     static constexpr int kBatchSize = 1000;
+    static constexpr int kPullPageSize = 500;
+    static constexpr int kTimeoutMs = 30000;
+    // What the last round's pull brought, and what it could not apply (rule sets, allowances).
+    const Ledger::PullApplied& pulled() const { return m_pulled; }
+    const QStringList& warnings() const { return m_warnings; }
 
     // Exchanges a one-time enrolment code for this terminal's key; the result arrives in
     // enrolled(). Nothing is stored unless HQ accepts the code.
@@ -36,6 +41,7 @@ private:
     void fetchTime();
     void fetchStatus();
     void pushNext();
+    void pullNext();
     void fail(const QString& error);
     QNetworkReply* send(const QByteArray& method, const QString& path, const QByteArray& body, bool sign);
     static QString replyError(QNetworkReply* reply, const QByteArray& body);
@@ -47,6 +53,8 @@ private:
     QString m_terminalId;
     qint64 m_offsetMs = 0; // HQ time minus this terminal's clock
     bool m_busy = false;
+    Ledger::PullApplied m_pulled;
+    QStringList m_warnings;
 };
 
 } // namespace jifen::sync

@@ -6,6 +6,7 @@
 #include "http_server.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,6 +61,9 @@ const char* kUsage =
     "  terminal list                         terminals, their acknowledged seq and last sync\n"
     "  member show --phone P                 a member's HQ balance\n"
     "  incidents                             overdrafts, tampering, reused seqs, duplicate members\n"
+    "  rules publish --file F                publish a new rule-set version (terminals load it on their next sync)\n"
+    "  allowance set --terminal T --month YYYY-MM --points N\n"
+    "                                        a terminal's issuance allowance for a month (sent on its next sync)\n"
     "  verify                                every HQ balance against its journal\n\n"
     "Exit codes: 0 ok, 2 bad usage or input, 3 refused, 4 not found, 5 storage failure.\n";
 
@@ -102,6 +106,13 @@ int main(int argc, char** argv)
                 {},
                 {QStringLiteral("store"), QStringLiteral("terminal")},
                 {}};
+    else if (command == QStringLiteral("rules publish"))
+        spec = {{QStringLiteral("file")}, {}, {QStringLiteral("file")}, {}};
+    else if (command == QStringLiteral("allowance set"))
+        spec = {{QStringLiteral("terminal"), QStringLiteral("month"), QStringLiteral("points")},
+                {},
+                {QStringLiteral("terminal"), QStringLiteral("month"), QStringLiteral("points")},
+                {}};
     else if (command == QStringLiteral("member show"))
         spec = {{QStringLiteral("phone")}, {}, {QStringLiteral("phone")}, {}};
     else if (command != QStringLiteral("terminal list") && command != QStringLiteral("incidents") &&
@@ -114,8 +125,10 @@ int main(int argc, char** argv)
     auto db = HqDatabase::open(dbSpec);
     if (!db)
         return out.fail(db.error());
-    SystemClock clock;
-    HqService service(*db.value(), clock);
+    auto clock = clockFromEnvironment();
+    if (!clock)
+        return out.fail(clock.error());
+    HqService service(*db.value(), *clock.value());
 
     if (command == QStringLiteral("serve")) {
         const QString listen = args->has(QStringLiteral("listen")) ? args->value(QStringLiteral("listen"))
@@ -161,6 +174,32 @@ int main(int argc, char** argv)
                             .arg(t.value(QStringLiteral("last_sync_at")).toString(QStringLiteral("never"))));
         }
         return out.done({{QStringLiteral("terminals"), list.value()}}, text);
+    }
+    if (command == QStringLiteral("rules publish")) {
+        QFile file(args->value(QStringLiteral("file")));
+        if (!file.open(QIODevice::ReadOnly))
+            return out.fail(Error::badInput(
+                QStringLiteral("cannot read %1: %2").arg(args->value(QStringLiteral("file")), file.errorString())));
+        auto version = service.publishRules(file.read(4 * 1024 * 1024));
+        if (!version)
+            return out.fail(version.error());
+        return out.done(
+            {{QStringLiteral("version"), version.value()}},
+            {QStringLiteral("rule set %1 published; terminals load it on their next sync").arg(version.value())});
+    }
+    if (command == QStringLiteral("allowance set")) {
+        bool ok = false;
+        const qint64 points = args->value(QStringLiteral("points")).toLongLong(&ok);
+        if (!ok)
+            return out.fail(Error::badInput(QStringLiteral("--points must be a whole number")));
+        auto set =
+            service.setAllowance(args->value(QStringLiteral("terminal")), args->value(QStringLiteral("month")), points);
+        if (!set)
+            return out.fail(set.error());
+        return out.done(set.value(), {QStringLiteral("terminal %1 may issue %2 points in %3")
+                                          .arg(args->value(QStringLiteral("terminal")))
+                                          .arg(points)
+                                          .arg(args->value(QStringLiteral("month")))});
     }
     if (command == QStringLiteral("member show")) {
         auto m = service.memberByPhone(args->value(QStringLiteral("phone")));

@@ -84,4 +84,15 @@ Result<ParsedArgs> parseFlags(const QStringList& tokens, const FlagSpec& spec)
     return out;
 }
 
+Result<std::unique_ptr<Clock>> clockFromEnvironment()
+{
+    const QString fixed = qEnvironmentVariable("JIFEN_CLOCK");
+    if (fixed.isEmpty())
+        return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
+    auto instant = parseInstant(fixed);
+    if (!instant)
+        return Error::badInput(QStringLiteral("JIFEN_CLOCK: %1").arg(instant.error().message));
+    return std::unique_ptr<Clock>(std::make_unique<FixedClock>(instant.value()));
+}
+
 } // namespace jifen::cli

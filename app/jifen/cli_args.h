@@ -1,6 +1,9 @@
 #pragma once
 
+#include "clock.h"
 #include "error.h"
+
+#include <memory>
 
 #include <QMap>
 #include <QString>
@@ -42,5 +45,8 @@ Result<GlobalOptions> extractGlobals(const QStringList& arguments);
 QStringList commandWords(const QStringList& rest);
 
 Result<ParsedArgs> parseFlags(const QStringList& tokens, const FlagSpec& spec);
+
+// JIFEN_CLOCK fixes "now" for tests and drills (both executables); otherwise the system clock.
+Result<std::unique_ptr<Clock>> clockFromEnvironment();
 
 } // namespace jifen::cli

@@ -43,7 +43,4 @@ private:
     QTextStream m_err;
 };
 
-// JIFEN_CLOCK fixes "now" for tests and drills; otherwise the system clock.
-Result<std::unique_ptr<Clock>> clockFromEnvironment();
-
 } // namespace jifen::cli

@@ -1,4 +1,8 @@
 #include "commands.h"
+#include "online_redemption.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
 
 namespace jifen::cli {
 
@@ -93,7 +97,21 @@ int redeem(Context& ctx, const ParsedArgs& args)
     if ((args.has(QStringLiteral("phone")) && req.phone.isEmpty()) ||
         (args.has(QStringLiteral("card")) && req.card.isEmpty()))
         return ctx.fail(Error::badInput(QStringLiteral("the member's phone or card number is empty")));
-    auto r = (*ledger)->redeem(req);
+    // Enrolled: HQ authorises when it answers, otherwise the offline limits decide.
+    QNetworkAccessManager network;
+    sync::OnlineRedemption online(**ledger, network, ctx.clock());
+    QEventLoop loop;
+    std::optional<Result<RedeemResult>> outcome;
+    QObject::connect(&online, &sync::OnlineRedemption::finished, &loop,
+                     [&](bool ok, const QJsonObject& result, ErrorCode code, const QString& message) {
+                         outcome = ok ? Result<RedeemResult>(RedeemResult::fromJson(result))
+                                      : Result<RedeemResult>(Error{code, message});
+                         loop.quit();
+                     });
+    online.redeem(req);
+    if (!outcome)
+        loop.exec();
+    const Result<RedeemResult>& r = *outcome;
     if (!r)
         return ctx.fail(r.error());
     QStringList text{QStringLiteral("redeemed %1 x %2 for %3 points, balance %4")
@@ -105,6 +123,8 @@ int redeem(Context& ctx, const ParsedArgs& args)
         text.append(QStringLiteral("voucher code %1").arg(r->voucherCode));
     if (!r->approvedBy.isEmpty())
         text.append(QStringLiteral("approved by %1").arg(r->approvedBy));
+    if (r->authorisation == QStringLiteral("offline"))
+        text.append(QStringLiteral("decided offline (HQ not reachable), within the offline limits"));
     return ctx.done(r->toJson(), text);
 }
 

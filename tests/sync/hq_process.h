@@ -99,8 +99,12 @@ public:
     const QString& db() const { return m_db; }
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
 
+    // The environment of the server and of admin commands: JIFEN_CLOCK moves HQ's time.
+    void setClock(const QString& instant) { m_clock = instant; }
+
     bool start()
     {
+        m_process.setProcessEnvironment(environment());
         m_process.setProgram(QDir(binDir()).filePath(QStringLiteral("jifen-hq")));
         m_process.setArguments({QStringLiteral("--db"), m_db, QStringLiteral("serve"), QStringLiteral("--listen"),
                                 m_port ? QStringLiteral("127.0.0.1:%1").arg(m_port) : QStringLiteral("127.0.0.1:0")});
@@ -141,6 +145,7 @@ public:
     QByteArray admin(const QStringList& args, int* exitCode = nullptr) const
     {
         QProcess p;
+        p.setProcessEnvironment(environment());
         p.start(QDir(binDir()).filePath(QStringLiteral("jifen-hq")),
                 QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--json")} + args);
         p.waitForFinished(30000);
@@ -150,6 +155,15 @@ public:
     }
 
 private:
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!m_clock.isEmpty())
+            env.insert(QStringLiteral("JIFEN_CLOCK"), m_clock);
+        return env;
+    }
+
+    QString m_clock;
     QString m_db;
     QProcess m_process;
     quint16 m_port = 0;

@@ -1,0 +1,204 @@
+#include "hq_service.h"
+
+#include "ruleset.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace jifen::sync {
+
+namespace {
+
+constexpr int kDefaultPullMembers = 500;
+constexpr int kMaxPullMembers = 2000;
+
+// "rev/uid": the last member a terminal received, in (rev, uid) order.
+bool parseCursor(const QString& text, qint64* rev, QString* uid)
+{
+    if (text.isEmpty()) {
+        *rev = -1;
+        uid->clear();
+        return true;
+    }
+    const qsizetype slash = text.indexOf(QLatin1Char('/'));
+    if (slash <= 0)
+        return false;
+    bool ok = false;
+    *rev = text.left(slash).toLongLong(&ok);
+    *uid = text.mid(slash + 1);
+    return ok && *rev >= 0 && uid->size() <= 64;
+}
+
+} // namespace
+
+Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject& request)
+{
+    qint64 rev = -1;
+    QString uid;
+    if (!parseCursor(request.value(QStringLiteral("cursor")).toString(), &rev, &uid))
+        return Error::badInput(QStringLiteral("cursor is not one HQ gave out"));
+    const qint64 limit = request.value(QStringLiteral("limit")).toInteger(kDefaultPullMembers);
+    if (limit < 1 || limit > kMaxPullMembers)
+        return Error::badInput(QStringLiteral("limit must be between 1 and %1").arg(kMaxPullMembers));
+    const qint64 rulesetVersion = request.value(QStringLiteral("ruleset_version")).toInteger(0);
+    const qint64 incidentCursor = request.value(QStringLiteral("incident_cursor")).toInteger(0);
+
+    HqTransaction tx(m_db);
+    JIFEN_TRY(tx.begin());
+    // One snapshot: the acknowledged seq must describe exactly the balances that go with it.
+    if (m_db.isPostgres())
+        JIFEN_TRY(m_db.execDirect(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")));
+    auto t = m_db.run(QStringLiteral("SELECT acked_seq, store_id FROM terminals WHERE terminal_id = ?"), {terminalId});
+    if (!t)
+        return t.error();
+    if (!t.value()->next())
+        return Error::notFound(QStringLiteral("unknown terminal %1").arg(terminalId));
+    const qint64 acked = t.value()->value(0).toLongLong();
+    const QString storeId = t.value()->value(1).toString();
+    t.value()->finish();
+
+    auto q = m_db.run(QStringLiteral("SELECT m.uid, m.phone, m.card, m.name, m.kind, m.created_at, b.points,"
+                                     " b.green_points, b.rev FROM balances b JOIN members m ON m.uid = b.member_uid"
+                                     " WHERE b.rev > ? OR (b.rev = ? AND b.member_uid > ?)"
+                                     " ORDER BY b.rev, b.member_uid LIMIT ?"),
+                      {rev, rev, uid, limit});
+    if (!q)
+        return q.error();
+    QJsonArray members;
+    QString cursor = request.value(QStringLiteral("cursor")).toString();
+    while (q.value()->next()) {
+        QSqlQuery* r = q.value();
+        members.append(QJsonObject{{QStringLiteral("member_id"), r->value(0).toString()},
+                                   {QStringLiteral("phone"), r->value(1).toString()},
+                                   {QStringLiteral("card"), r->value(2).toString()},
+                                   {QStringLiteral("name"), r->value(3).toString()},
+                                   {QStringLiteral("kind"), r->value(4).toString()},
+                                   {QStringLiteral("created_at"), r->value(5).toString()},
+                                   {QStringLiteral("balance"), r->value(6).toLongLong()},
+                                   {QStringLiteral("green_balance"), r->value(7).toLongLong()}});
+        cursor = QStringLiteral("%1/%2").arg(r->value(8).toLongLong()).arg(r->value(0).toString());
+    }
+    q.value()->finish();
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        QJsonObject m = members.at(i).toObject();
+        // Lots overspent by offline terminals hold nothing a terminal could spend.
+        auto lots = m_db.run(QStringLiteral("SELECT lot, green, original, remaining, earned_on, valid_through FROM"
+                                            " lots WHERE member_uid = ? AND remaining > 0 ORDER BY lot"),
+                             {m.value(QStringLiteral("member_id")).toString()});
+        if (!lots)
+            return lots.error();
+        QJsonArray list;
+        while (lots.value()->next()) {
+            QSqlQuery* r = lots.value();
+            list.append(QJsonObject{{QStringLiteral("lot"), r->value(0).toString()},
+                                    {QStringLiteral("green"), r->value(1).toInt() != 0},
+                                    {QStringLiteral("original"), r->value(2).toLongLong()},
+                                    {QStringLiteral("remaining"), r->value(3).toLongLong()},
+                                    {QStringLiteral("earned_on"), r->value(4).toString()},
+                                    {QStringLiteral("valid_through"), r->value(5).toString()}});
+        }
+        m.insert(QStringLiteral("lots"), list);
+        members[i] = m;
+    }
+
+    QJsonObject out{{QStringLiteral("acked_seq"), acked},
+                    {QStringLiteral("members"), members},
+                    {QStringLiteral("cursor"), cursor},
+                    {QStringLiteral("more"), members.size() == limit},
+                    {QStringLiteral("hq_time"), now()}};
+
+    auto rules = m_db.run(QStringLiteral("SELECT version, json FROM rulesets WHERE version > ? ORDER BY version DESC"
+                                         " LIMIT 1"),
+                          {rulesetVersion});
+    if (!rules)
+        return rules.error();
+    if (rules.value()->next())
+        out.insert(QStringLiteral("ruleset"),
+                   QJsonObject{{QStringLiteral("version"), rules.value()->value(0).toInt()},
+                               {QStringLiteral("json"), rules.value()->value(1).toString()}});
+    rules.value()->finish();
+
+    auto allowances =
+        m_db.run(QStringLiteral("SELECT month, points FROM allowances WHERE terminal_id = ? AND month >= ? ORDER BY"
+                                " month"),
+                 {terminalId, m_clock.today().addMonths(-1).toString(QStringLiteral("yyyy-MM"))});
+    if (!allowances)
+        return allowances.error();
+    QJsonArray allowanceList;
+    while (allowances.value()->next())
+        allowanceList.append(QJsonObject{{QStringLiteral("month"), allowances.value()->value(0).toString()},
+                                         {QStringLiteral("points"), allowances.value()->value(1).toLongLong()}});
+    out.insert(QStringLiteral("allowances"), allowanceList);
+
+    auto incidents = m_db.run(
+        QStringLiteral("SELECT i.id, i.kind, i.terminal_id, i.seq, i.member_uid, i.detail, i.created_at FROM"
+                       " incidents i JOIN terminals t ON t.terminal_id = i.terminal_id WHERE t.store_id = ? AND"
+                       " i.id > ? ORDER BY i.id LIMIT 200"),
+        {storeId, incidentCursor});
+    if (!incidents)
+        return incidents.error();
+    QJsonArray incidentList;
+    qint64 lastIncident = incidentCursor;
+    while (incidents.value()->next()) {
+        QSqlQuery* r = incidents.value();
+        lastIncident = r->value(0).toLongLong();
+        incidentList.append(QJsonObject{
+            {QStringLiteral("id"), lastIncident},
+            {QStringLiteral("kind"), r->value(1).toString()},
+            {QStringLiteral("terminal_id"), r->value(2).toString()},
+            {QStringLiteral("seq"), r->value(3).isNull() ? QJsonValue() : QJsonValue(r->value(3).toLongLong())},
+            {QStringLiteral("member_id"), r->value(4).isNull() ? QJsonValue() : r->value(4).toString()},
+            {QStringLiteral("detail"), r->value(5).toString()},
+            {QStringLiteral("created_at"), r->value(6).toString()}});
+    }
+    out.insert(QStringLiteral("incidents"), incidentList);
+    out.insert(QStringLiteral("incident_cursor"), lastIncident);
+    JIFEN_TRY(tx.commit());
+    return out;
+}
+
+Result<int> HqService::publishRules(const QByteArray& json)
+{
+    auto parsed = RuleSet::fromJson(json);
+    if (!parsed)
+        return parsed.error();
+    HqTransaction tx(m_db);
+    JIFEN_TRY(tx.begin());
+    auto latest = m_db.scalar(QStringLiteral("SELECT MAX(version) FROM rulesets"), {}, 0);
+    if (!latest)
+        return latest.error();
+    if (parsed->version() <= latest->toInt())
+        return Error::refused(QStringLiteral("rule set version %1 is not newer than the published version %2")
+                                  .arg(parsed->version())
+                                  .arg(latest->toInt()));
+    JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO rulesets (version, json, published_at) VALUES (?, ?, ?)"),
+                       {parsed->version(), QString::fromUtf8(parsed->json()), now()}));
+    JIFEN_TRY(tx.commit());
+    return parsed->version();
+}
+
+Result<QJsonObject> HqService::setAllowance(const QString& terminalId, const QString& month, qint64 points)
+{
+    static const QRegularExpression form(QStringLiteral("^[0-9]{4}-(0[1-9]|1[0-2])$"));
+    if (!form.match(month).hasMatch())
+        return Error::badInput(QStringLiteral("month %1 is not in the form YYYY-MM").arg(month));
+    if (points < 0 || points > 1000000000000LL)
+        return Error::badInput(QStringLiteral("an allowance is a whole number of points from 0 to 10^12"));
+    HqTransaction tx(m_db);
+    JIFEN_TRY(tx.begin());
+    auto known = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM terminals WHERE terminal_id = ?"), {terminalId}, 0);
+    if (!known)
+        return known.error();
+    if (known->toInt() == 0)
+        return Error::notFound(QStringLiteral("unknown terminal %1").arg(terminalId));
+    JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO allowances (terminal_id, month, points, updated_at) VALUES (?, ?, ?,"
+                                      " ?) ON CONFLICT (terminal_id, month) DO UPDATE SET points = excluded.points,"
+                                      " updated_at = excluded.updated_at"),
+                       {terminalId, month, points, now()}));
+    JIFEN_TRY(tx.commit());
+    return QJsonObject{{QStringLiteral("terminal_id"), terminalId},
+                       {QStringLiteral("month"), month},
+                       {QStringLiteral("points"), points}};
+}
+
+} // namespace jifen::sync

@@ -1,0 +1,359 @@
+// Pull, online and offline redemption, rule sets and allowances from HQ, and time passing while a
+// terminal is offline: the real client against the real jifen-hq, on SQLite and PostgreSQL.
+
+#include "online_redemption.h"
+#include "sync_fixture.h"
+
+#include <QFile>
+#include <QTimeZone>
+
+using namespace jifen;
+using namespace jifen::test;
+
+namespace {
+
+struct Outcome {
+    bool ok = false;
+    QJsonObject result;
+    ErrorCode code = ErrorCode::BadInput;
+    QString message;
+};
+
+// A redemption as the counter makes it: through HQ when it answers, offline otherwise.
+Outcome redeemAt(Terminal& t, const QString& ref, const QString& phone, int quantity)
+{
+    sync::OnlineRedemption online(*t.ledger, t.network, *t.clock);
+    std::optional<Outcome> outcome;
+    QObject::connect(&online, &sync::OnlineRedemption::finished,
+                     [&](bool ok, const QJsonObject& result, ErrorCode code, const QString& message) {
+                         outcome = Outcome{ok, result, code, message};
+                     });
+    RedeemRequest request;
+    request.ref = ref;
+    request.phone = phone;
+    request.reward = QStringLiteral("FRUIT-WASH"); // 300 points each
+    request.quantity = quantity;
+    online.redeem(request);
+    (void)QTest::qWaitFor([&] { return outcome.has_value(); }, 30000); // a missing answer is reported below
+    return outcome.value_or(Outcome{false, {}, ErrorCode::Network, QStringLiteral("no answer in 30 s")});
+}
+
+void earn(Terminal& t, const QString& ref, const QString& phone, const QString& amount)
+{
+    if (!t.ledger->memberByPhone(phone).ok())
+        QVERIFY(t.ledger->addMember({phone, QString(), QStringLiteral("会员"), QStringLiteral("person")}).ok());
+    SaleRequest r;
+    r.ref = ref;
+    r.phone = phone;
+    r.amount = amount;
+    const auto sale = t.ledger->sale(r);
+    QVERIFY2(sale.ok(), sale.ok() ? "" : qPrintable(sale.error().message));
+}
+
+qint64 balanceAt(Terminal& t, const QString& phone)
+{
+    const auto m = t.ledger->memberByPhone(phone);
+    return m ? m->balance.value() : std::numeric_limits<qint64>::min();
+}
+
+qint64 hqBalance(Backend& b, const QString& phone)
+{
+    return QJsonDocument::fromJson(
+               b.hq->admin({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("--phone"), phone}))
+        .object()
+        .value(QStringLiteral("balance"))
+        .toInteger(std::numeric_limits<qint64>::min());
+}
+
+void verifyTerminal(Terminal& t)
+{
+    const auto report = t.ledger->verify();
+    QVERIFY(report.ok());
+    QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
+}
+
+void verifyHq(Backend& b, const QList<Terminal*>& terminals)
+{
+    int exit = -1;
+    const QByteArray out = b.hq->admin({QStringLiteral("verify")}, &exit);
+    QVERIFY2(exit == 0, out.constData());
+    for (Terminal* t : terminals)
+        QCOMPARE(b.journal(t->ledger->identity()->terminalId), terminalJournal(*t->ledger));
+}
+
+// The default rule set as a newer version, with `change` applied.
+QString publishRules(Backend& b, const QDir& dir, int version, const std::function<void(QJsonObject&)>& change)
+{
+    QFile in(QDir(qEnvironmentVariable("JIFEN_SOURCE_DIR")).filePath(QStringLiteral("resources/rules/default.json")));
+    if (!in.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read default.json");
+    QJsonObject rules = QJsonDocument::fromJson(in.readAll()).object();
+    rules.insert(QStringLiteral("version"), version);
+    change(rules);
+    const QString path = dir.filePath(QStringLiteral("rules-v%1.json").arg(version));
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1").arg(path);
+    out.write(QJsonDocument(rules).toJson());
+    out.close();
+    int exit = -1;
+    const QByteArray printed =
+        b.hq->admin({QStringLiteral("rules"), QStringLiteral("publish"), QStringLiteral("--file"), path}, &exit);
+    return exit == 0 ? QString() : QString::fromUtf8(printed);
+}
+
+QString currentMonth(qint64 shiftSecs = 0)
+{
+    return businessDate(QDateTime::currentDateTimeUtc().addSecs(shiftSecs)).toString(QStringLiteral("yyyy-MM"));
+}
+
+} // namespace
+
+class TestSyncPull : public QObject {
+    Q_OBJECT
+private slots:
+    void memberShopsAtAnotherTerminal_data() { addBackendRows("enrolled at T1, served at T2"); }
+    void memberShopsAtAnotherTerminal()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t1(QStringLiteral("T1")), t2(QStringLiteral("T2"));
+        QVERIFY(t1.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        QVERIFY(t2.enroll(b.hq->url(), b.code(QStringLiteral("T2"))));
+        earn(t1, QStringLiteral("t1-s1"), phone(0), QStringLiteral("1234.00"));
+        QString error;
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QVERIFY2(t2.sync(&error), qPrintable(error));
+        QCOMPARE(t2.client->pulled().applied, 1);
+        QCOMPARE(balanceAt(t2, phone(0)), 1234);
+
+        // At T2 the member earns and redeems; nothing here needs HQ.
+        earn(t2, QStringLiteral("t2-s1"), phone(0), QStringLiteral("100.00"));
+        const Outcome r = redeemAt(t2, QStringLiteral("t2-r1"), phone(0), 1);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.result.value(QStringLiteral("authorisation")).toString(), QStringLiteral("hq"));
+        verifyTerminal(t2);
+
+        QVERIFY2(t2.sync(&error), qPrintable(error));
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QCOMPARE(balanceAt(t1, phone(0)), 1234 + 100 - 300);
+        QCOMPARE(balanceAt(t2, phone(0)), 1234 + 100 - 300);
+        QCOMPARE(hqBalance(b, phone(0)), 1234 + 100 - 300);
+        verifyTerminal(t1);
+        verifyTerminal(t2);
+        verifyHq(b, {&t1, &t2});
+        // T1 spends what T2 earned for the member: the lots travel too.
+        const Outcome spend = redeemAt(t1, QStringLiteral("t1-r1"), phone(0), 3);
+        QVERIFY2(spend.ok, qPrintable(spend.message));
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QCOMPARE(hqBalance(b, phone(0)), 1034 - 900);
+        verifyTerminal(t1);
+        verifyHq(b, {&t1, &t2});
+        QVERIFY(b.incidents().isEmpty());
+    }
+
+    void offlineOverdraftRaisesOneIncident_data() { addBackendRows("two terminals, HQ down"); }
+    void offlineOverdraftRaisesOneIncident()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t1(QStringLiteral("T1")), t2(QStringLiteral("T2"));
+        QVERIFY(t1.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        QVERIFY(t2.enroll(b.hq->url(), b.code(QStringLiteral("T2"))));
+        earn(t1, QStringLiteral("t1-s1"), phone(0), QStringLiteral("1234.00"));
+        QString error;
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QVERIFY2(t2.sync(&error), qPrintable(error));
+
+        b.hq->kill();
+        // Each terminal sees 1,234 confirmed points and lets 900 go, offline.
+        for (Terminal* t : {&t1, &t2}) {
+            const Outcome r = redeemAt(*t, QStringLiteral("r-%1").arg(t->ledger->identity()->terminalId), phone(0), 3);
+            QVERIFY2(r.ok, qPrintable(r.message));
+            QCOMPARE(r.result.value(QStringLiteral("authorisation")).toString(), QStringLiteral("offline"));
+        }
+        QVERIFY(b.hq->start());
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QVERIFY2(t2.sync(&error), qPrintable(error));
+        const QJsonArray incidents = b.incidents();
+        QCOMPARE(incidents.size(), 1);
+        QCOMPARE(incidents.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("overdraft"));
+        // History stands as it happened: the member owes what the two counters gave out.
+        QCOMPARE(hqBalance(b, phone(0)), 1234 - 1800);
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QCOMPARE(balanceAt(t1, phone(0)), 1234 - 1800);
+        QCOMPARE(t1.ledger->hqIncidents()->size(), 1);
+        verifyTerminal(t1);
+        verifyTerminal(t2);
+        verifyHq(b, {&t1, &t2});
+    }
+
+    void onlineRedemptionReservesAtHq_data() { addBackendRows("reserve, commit, refuse"); }
+    void onlineRedemptionReservesAtHq()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t1(QStringLiteral("T1")), t2(QStringLiteral("T2"));
+        QVERIFY(t1.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        QVERIFY(t2.enroll(b.hq->url(), b.code(QStringLiteral("T2"))));
+        earn(t1, QStringLiteral("t1-s1"), phone(0), QStringLiteral("1234.00"));
+        QString error;
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QVERIFY2(t2.sync(&error), qPrintable(error));
+
+        const Outcome first = redeemAt(t2, QStringLiteral("t2-r1"), phone(0), 3);
+        QVERIFY2(first.ok, qPrintable(first.message));
+        QCOMPARE(first.result.value(QStringLiteral("authorisation")).toString(), QStringLiteral("hq"));
+        // T1 still sees 1,234 locally, but HQ holds T2's 900 until its entry arrives.
+        const qint64 before = t1.ledger->lastSeq().value();
+        const Outcome second = redeemAt(t1, QStringLiteral("t1-r1"), phone(0), 2);
+        QVERIFY(!second.ok);
+        QCOMPARE(second.code, ErrorCode::Refused);
+        QVERIFY2(second.message.contains(QStringLiteral("334 available")), qPrintable(second.message));
+        QCOMPARE(t1.ledger->lastSeq().value(), before);
+
+        QVERIFY2(t2.sync(&error), qPrintable(error));
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QCOMPARE(balanceAt(t1, phone(0)), 334);
+        const Outcome third = redeemAt(t1, QStringLiteral("t1-r2"), phone(0), 1);
+        QVERIFY2(third.ok, qPrintable(third.message));
+        QCOMPARE(third.result.value(QStringLiteral("authorisation")).toString(), QStringLiteral("hq"));
+        // The same request again answers from the first result: nothing reserved or spent twice.
+        const Outcome again = redeemAt(t1, QStringLiteral("t1-r2"), phone(0), 1);
+        QVERIFY2(again.ok, qPrintable(again.message));
+        QCOMPARE(balanceAt(t1, phone(0)), 34);
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QCOMPARE(hqBalance(b, phone(0)), 34);
+        verifyHq(b, {&t1, &t2});
+        QVERIFY(b.incidents().isEmpty());
+    }
+
+    void offlineLimits_data() { addBackendRows("HQ down: daily limit, unsynced points"); }
+    void offlineLimits()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        earn(t, QStringLiteral("s1"), phone(0), QStringLiteral("6000.00"));
+        QString error;
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        b.hq->kill();
+
+        const Outcome tooMuch = redeemAt(t, QStringLiteral("r1"), phone(0), 17); // 5,100 > 5,000 a day
+        QVERIFY(!tooMuch.ok);
+        QCOMPARE(tooMuch.code, ErrorCode::Refused);
+        QVERIFY2(tooMuch.message.contains(QStringLiteral("5000 points a day")), qPrintable(tooMuch.message));
+        const Outcome within = redeemAt(t, QStringLiteral("r2"), phone(0), 16);
+        QVERIFY2(within.ok, qPrintable(within.message));
+        QCOMPARE(within.result.value(QStringLiteral("authorisation")).toString(), QStringLiteral("offline"));
+        const Outcome overDay = redeemAt(t, QStringLiteral("r3"), phone(0), 1); // 200 left today
+        QVERIFY(!overDay.ok);
+        QVERIFY2(overDay.message.contains(QStringLiteral("200 left today")), qPrintable(overDay.message));
+
+        // Points earned while HQ is away are not spent offline: HQ has not confirmed them.
+        earn(t, QStringLiteral("s2"), phone(1), QStringLiteral("1000.00"));
+        const Outcome unconfirmed = redeemAt(t, QStringLiteral("r4"), phone(1), 1);
+        QVERIFY(!unconfirmed.ok);
+        QVERIFY2(unconfirmed.message.contains(QStringLiteral("0 available")), qPrintable(unconfirmed.message));
+        verifyTerminal(t);
+
+        QVERIFY(b.hq->start());
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        const Outcome online = redeemAt(t, QStringLiteral("r5"), phone(1), 1);
+        QVERIFY2(online.ok, qPrintable(online.message));
+        QCOMPARE(online.result.value(QStringLiteral("authorisation")).toString(), QStringLiteral("hq"));
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        verifyHq(b, {&t});
+    }
+
+    void rulesAndAllowancesArePulled_data() { addBackendRows("rule set v2, allowance"); }
+    void rulesAndAllowancesArePulled()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        QString problem = publishRules(b, QDir(b.dir.path()), 2, [](QJsonObject& rules) {
+            rules.insert(QStringLiteral("name"), QStringLiteral("秋季规则"));
+        });
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // Publishing is one-way: the same version again is refused.
+        QVERIFY(!publishRules(b, QDir(b.dir.path()), 2, [](QJsonObject&) {}).isEmpty());
+        int exit = -1;
+        b.hq->admin({QStringLiteral("allowance"), QStringLiteral("set"), QStringLiteral("--terminal"),
+                     QStringLiteral("T1"), QStringLiteral("--month"), currentMonth(), QStringLiteral("--points"),
+                     QStringLiteral("50000")},
+                    &exit);
+        QCOMPARE(exit, 0);
+        b.hq->admin({QStringLiteral("allowance"), QStringLiteral("set"), QStringLiteral("--terminal"),
+                     QStringLiteral("T9"), QStringLiteral("--month"), currentMonth(), QStringLiteral("--points"),
+                     QStringLiteral("1")},
+                    &exit);
+        QCOMPARE(exit, 4);
+
+        QString error;
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QVERIFY2(t.client->warnings().isEmpty(), qPrintable(t.client->warnings().join(QLatin1Char('\n'))));
+        QCOMPARE(t.ledger->rules()->version(), 2);
+        QCOMPARE(t.ledger->rules()->name(), QStringLiteral("秋季规则"));
+        QCOMPARE(t.ledger->allowance()->granted.value(), 50000);
+        // Nothing new: the next round changes nothing.
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(t.ledger->rules()->version(), 2);
+    }
+
+    void fortyDaysOfflineAcrossExpiry_data() { addBackendRows("lot lapses while offline"); }
+    void fortyDaysOfflineAcrossExpiry()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        const QString problem = publishRules(b, QDir(b.dir.path()), 2, [](QJsonObject& rules) {
+            QJsonObject earn = rules.value(QStringLiteral("earn")).toObject();
+            earn.insert(QStringLiteral("default_validity_months"), 1);
+            rules.insert(QStringLiteral("earn"), earn);
+        });
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QString error;
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(t.ledger->rules()->version(), 2);
+        earn(t, QStringLiteral("s1"), phone(0), QStringLiteral("1000.00"));
+        QVERIFY2(t.sync(&error), qPrintable(error));
+
+        // Forty days without HQ. The lot has lapsed by the terminal's clock: it cannot be spent,
+        // but nothing is expired until HQ confirms the date.
+        b.hq->kill();
+        const qint64 forty = 40 * 24 * 3600;
+        t.clock->setShift(forty);
+        earn(t, QStringLiteral("s2"), phone(0), QStringLiteral("50.00"));
+        // The member is shown what can be spent; the ledger still holds the lapsed lot.
+        QCOMPARE(balanceAt(t, phone(0)), 50);
+        QCOMPARE(t.ledger->verify()->entries, 2);
+        QCOMPARE(redeemAt(t, QStringLiteral("r1"), phone(0), 1).code, ErrorCode::Refused);
+
+        b.hq->setClock(formatInstant(QDateTime::currentDateTimeUtc().addSecs(forty)));
+        QVERIFY(b.hq->start());
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        const auto expired = t.ledger->expire();
+        QVERIFY(expired.ok());
+        QCOMPARE(expired->pointsExpired.value(), 1000);
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(balanceAt(t, phone(0)), 50);
+        QCOMPARE(hqBalance(b, phone(0)), 50);
+        verifyTerminal(t);
+        verifyHq(b, {&t});
+        // Expired exactly once, however often expiry runs.
+        QCOMPARE(t.ledger->expire()->pointsExpired.value(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncPull)
+#include "tst_sync_pull.moc"
