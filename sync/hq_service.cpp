@@ -3,6 +3,7 @@
 #include "identity.h"
 #include "journal.h"
 #include "pin.h"
+#include "ruleset.h"
 #include "signing.h"
 
 #include <QCryptographicHash>
@@ -362,6 +363,7 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
                          own && e.greenPoints.value() > 0 ? 1 : 0, own ? m.points.value() : 0,
                          own ? businessDate(e.terminalTime).toString(Qt::ISODate) : QString()}));
                 }
+                JIFEN_TRY(checkEarning(terminalId, e, &incidentKinds));
                 if (e.kind == EntryKind::Redeem)
                     JIFEN_TRY(m_db.run(QStringLiteral("UPDATE reservations SET state = 'settled' WHERE terminal_id = ?"
                                                       " AND ref = ? AND state IN ('held', 'committed')"),

@@ -3,9 +3,13 @@
 #include "clock.h"
 #include "error.h"
 #include "hq_database.h"
+#include "journal.h"
+#include "ruleset.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <map>
 
 namespace jifen::sync {
 
@@ -77,9 +81,14 @@ private:
                         QSet<QString>* touched);
     Status stampRevisions(const QSet<QString>& members);
     Result<QJsonObject> finishReservation(const QString& terminalId, const QJsonObject& request, bool commit);
+    // Re-computes a sale's earning from the rule-set version it records; a difference is an
+    // `earn-mismatch` incident (the entry stands: history is never rewritten).
+    Status checkEarning(const QString& terminalId, const JournalEntry& e, QStringList* incidents);
+    Result<const RuleSet*> rulesetVersion(int version); // nullptr: HQ does not have it
 
     HqDatabase& m_db;
     const Clock& m_clock;
+    std::map<int, RuleSet> m_rulesets; // parsed once per version
 };
 
 } // namespace jifen::sync

@@ -308,6 +308,44 @@ private slots:
         QCOMPARE(t.ledger->rules()->version(), 2);
     }
 
+    void earningRecomputedAtHq_data() { addBackendRows("terminal earns at its own rate"); }
+    void earningRecomputedAtHq()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        const QString problem = publishRules(b, QDir(b.dir.path()), 2, [](QJsonObject&) {});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        earn(t, QStringLiteral("s1"), phone(0), QStringLiteral("100.00")); // rule set 1: 100 points
+        // A terminal that loaded its own "version 2" earning three points a yuan.
+        QFile in(QDir(b.dir.path()).filePath(QStringLiteral("rules-v2.json")));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject rules = QJsonDocument::fromJson(in.readAll()).object();
+        QJsonObject earnRules = rules.value(QStringLiteral("earn")).toObject();
+        QJsonObject categories = earnRules.value(QStringLiteral("categories")).toObject();
+        QJsonObject fruit = categories.value(QStringLiteral("fruit")).toObject();
+        fruit.insert(QStringLiteral("rate"), 3);
+        categories.insert(QStringLiteral("fruit"), fruit);
+        earnRules.insert(QStringLiteral("categories"), categories);
+        rules.insert(QStringLiteral("earn"), earnRules);
+        QVERIFY(t.ledger->loadRules(QJsonDocument(rules).toJson()).ok());
+        earn(t, QStringLiteral("s2"), phone(0), QStringLiteral("100.00"));
+        QCOMPARE(balanceAt(t, phone(0)), 400);
+
+        QString error;
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        const QJsonArray incidents = b.incidents();
+        QCOMPARE(incidents.size(), 1);
+        const QJsonObject incident = incidents.first().toObject();
+        QCOMPARE(incident.value(QStringLiteral("kind")).toString(), QStringLiteral("earn-mismatch"));
+        QCOMPARE(incident.value(QStringLiteral("seq")).toInteger(), 2);
+        // The entry stands as the terminal recorded it; a manager settles it.
+        QCOMPARE(hqBalance(b, phone(0)), 400);
+        verifyHq(b, {&t});
+    }
+
     void fortyDaysOfflineAcrossExpiry_data() { addBackendRows("lot lapses while offline"); }
     void fortyDaysOfflineAcrossExpiry()
     {
