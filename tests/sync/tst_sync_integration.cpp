@@ -1,12 +1,8 @@
 // The real terminal client against the real jifen-hq on 127.0.0.1, on SQLite and PostgreSQL:
 // every committed entry reaches HQ exactly once, whatever happens in between.
 
-#include "hq_database.h"
-#include "hq_process.h"
-#include "ledger.h"
 #include "signing.h"
-#include "store.h"
-#include "sync_client.h"
+#include "sync_harness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,134 +14,6 @@
 
 using namespace jifen;
 using namespace jifen::test;
-
-namespace {
-
-class ShiftedClock final : public Clock {
-public:
-    explicit ShiftedClock(qint64 secs)
-        : m_secs(secs)
-    {}
-    QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc().addSecs(m_secs); }
-
-private:
-    qint64 m_secs;
-};
-
-QString phone(int i)
-{
-    return QStringLiteral("138%1").arg(i, 8, 10, QLatin1Char('0'));
-}
-
-// One terminal: its own data directory, ledger and sync client.
-struct Terminal {
-    QTemporaryDir dir;
-    std::unique_ptr<Clock> clock;
-    std::unique_ptr<Store> store;
-    std::unique_ptr<Ledger> ledger;
-    QNetworkAccessManager network;
-    std::unique_ptr<sync::SyncClient> client;
-
-    explicit Terminal(const QString& id, qint64 clockShiftSecs = 0)
-        : clock(std::make_unique<ShiftedClock>(clockShiftSecs))
-    {
-        store = Store::open(dir.filePath(QStringLiteral("jifen.db"))).value();
-        ledger = std::make_unique<Ledger>(*store, *clock);
-        const auto st = ledger->initialize(QStringLiteral("S1"), id, QStringLiteral("fruit"));
-        Q_ASSERT(st.ok());
-        client = std::make_unique<sync::SyncClient>(*ledger, network, *clock);
-    }
-
-    bool enroll(const QString& url, const QString& code, QString* error = nullptr)
-    {
-        QSignalSpy spy(client.get(), &sync::SyncClient::enrolled);
-        client->enroll(url, code);
-        if (!spy.wait(30000))
-            return false;
-        if (error)
-            *error = spy.first().at(1).toString();
-        return spy.first().at(0).toBool();
-    }
-
-    bool sync(QString* error = nullptr)
-    {
-        QSignalSpy spy(client.get(), &sync::SyncClient::finished);
-        client->syncOnce();
-        if (spy.isEmpty() && !spy.wait(120000))
-            return false;
-        if (error)
-            *error = spy.first().at(1).toString();
-        return spy.first().at(0).toBool();
-    }
-
-    void sell(int from, int count, int members)
-    {
-        for (int m = 0; m < members; ++m) {
-            if (!ledger->memberByPhone(phone(m)).ok())
-                QVERIFY(
-                    ledger->addMember({phone(m), QString(), QStringLiteral("会员%1").arg(m), QStringLiteral("person")})
-                        .ok());
-        }
-        for (int i = from; i < from + count; ++i) {
-            SaleRequest r;
-            r.ref = QStringLiteral("%1-s%2").arg(ledger->identity()->terminalId).arg(i);
-            r.phone = phone(i % members);
-            r.amount = QStringLiteral("%1.%2").arg(10 + i % 300).arg(i % 100, 2, 10, QLatin1Char('0'));
-            QVERIFY2(ledger->sale(r).ok(), "sale");
-        }
-    }
-};
-
-struct Backend {
-    std::unique_ptr<PgDatabase> pg;
-    QTemporaryDir dir;
-    std::unique_ptr<HqProcess> hq;
-
-    explicit Backend(const QString& kind)
-    {
-        if (kind == QStringLiteral("postgresql"))
-            pg = std::make_unique<PgDatabase>();
-        hq = std::make_unique<HqProcess>(dir.path(), pg ? pg->spec() : QString());
-    }
-    QString code(const QString& terminal)
-    {
-        int exit = -1;
-        const QByteArray out = hq->admin({QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("--store"),
-                                          QStringLiteral("S1"), QStringLiteral("--terminal"), terminal},
-                                         &exit);
-        return exit == 0 ? QJsonDocument::fromJson(out).object().value(QStringLiteral("code")).toString() : QString();
-    }
-    QJsonArray incidents() const
-    {
-        return QJsonDocument::fromJson(hq->admin({QStringLiteral("incidents")}))
-            .object()
-            .value(QStringLiteral("incidents"))
-            .toArray();
-    }
-    // HQ's copy of a terminal's journal: seq -> hash.
-    QMap<qint64, QString> journal(const QString& terminal) const
-    {
-        QMap<qint64, QString> out;
-        auto db = sync::HqDatabase::open(hq->db());
-        if (!db)
-            return out;
-        auto q = db.value()->run(QStringLiteral("SELECT seq, hash FROM journal WHERE terminal_id = ?"), {terminal});
-        while (q && q.value()->next())
-            out.insert(q.value()->value(0).toLongLong(), q.value()->value(1).toString());
-        return out;
-    }
-};
-
-QMap<qint64, QString> terminalJournal(Ledger& ledger)
-{
-    QMap<qint64, QString> out;
-    const auto entries = ledger.journal();
-    for (const JournalEntry& e : entries.value())
-        out.insert(e.seq, e.hash);
-    return out;
-}
-
-} // namespace
 
 class TestSyncIntegration : public QObject {
     Q_OBJECT
