@@ -20,7 +20,7 @@ QNetworkReply* SyncClient::send(const QByteArray& method, const QString& path, c
 {
     QNetworkRequest request(QUrl(m_state.hqUrl + path));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(30000);
+    request.setTransferTimeout(m_requestTimeoutMs);
     if (sign) {
         const SignedHeaders h = signRequest(m_terminalId, m_state.key, method, path.toLatin1(), body,
                                             m_clock.nowUtc().addMSecs(m_offsetMs));

@@ -22,6 +22,11 @@ public:
     bool busy() const { return m_busy; }
 
     static constexpr int kBatchSize = 1000;
+    static constexpr int kDefaultRequestTimeoutMs = 30000;
+
+    // A request that makes no progress for this long is abandoned (the round fails and is
+    // retried later); tests shorten it.
+    void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
 
     // Exchanges a one-time enrolment code for this terminal's key; the result arrives in
     // enrolled(). Nothing is stored unless HQ accepts the code.
@@ -47,6 +52,7 @@ private:
     QString m_terminalId;
     qint64 m_offsetMs = 0; // HQ time minus this terminal's clock
     bool m_busy = false;
+    int m_requestTimeoutMs = kDefaultRequestTimeoutMs;
 };
 
 } // namespace jifen::sync
