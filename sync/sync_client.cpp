@@ -19,7 +19,7 @@ SyncClient::SyncClient(Ledger& ledger, QNetworkAccessManager& network, const Clo
 QNetworkReply* SyncClient::send(const QByteArray& method, const QString& path, const QByteArray& body, bool sign)
 {
     return sendToHq(m_network, HqEndpoint{m_state.hqUrl, m_terminalId, sign ? m_state.key : QByteArray()}, method, path,
-                    body, m_clock.nowUtc().addMSecs(m_offsetMs), kTimeoutMs);
+                    body, m_clock.nowUtc().addMSecs(m_offsetMs), m_requestTimeoutMs);
 }
 
 QString SyncClient::replyError(QNetworkReply* reply, const QByteArray& body)

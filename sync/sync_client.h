@@ -23,10 +23,14 @@ public:
 
     static constexpr int kBatchSize = 1000;
     static constexpr int kPullPageSize = 500;
-    static constexpr int kTimeoutMs = 30000;
     // What the last round's pull brought, and what it could not apply (rule sets, allowances).
     const Ledger::PullApplied& pulled() const { return m_pulled; }
     const QStringList& warnings() const { return m_warnings; }
+    static constexpr int kDefaultRequestTimeoutMs = 30000;
+
+    // A request that makes no progress for this long is abandoned (the round fails and is
+    // retried later); tests shorten it.
+    void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
 
     // Exchanges a one-time enrolment code for this terminal's key; the result arrives in
     // enrolled(). Nothing is stored unless HQ accepts the code.
@@ -55,6 +59,7 @@ private:
     bool m_busy = false;
     Ledger::PullApplied m_pulled;
     QStringList m_warnings;
+    int m_requestTimeoutMs = kDefaultRequestTimeoutMs;
 };
 
 } // namespace jifen::sync

@@ -1,13 +1,9 @@
 // The real terminal client against the real jifen-hq on 127.0.0.1, on SQLite and PostgreSQL:
 // every committed entry reaches HQ exactly once, whatever happens in between.
 
-#include "hq_database.h"
-#include "hq_process.h"
-#include "ledger.h"
+#include "http_server.h"
 #include "signing.h"
-#include "store.h"
-#include "sync_client.h"
-#include "sync_fixture.h"
+#include "sync_harness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -216,6 +212,128 @@ private slots:
         if (kind == QStringLiteral("unknown-terminal"))
             h = sync::signRequest(QStringLiteral("T9"), key, "GET", "/v1/status", QByteArray(), now);
         QCOMPARE(send(h), 401);
+    }
+
+    // The ±5 minute window, from both sides.
+    void timestampWindow_data()
+    {
+        QTest::addColumn<int>("offsetSecs");
+        QTest::addColumn<int>("status");
+        QTest::newRow("10 minutes behind") << -600 << 401;
+        QTest::newRow("5 min 1 s behind") << -301 << 401;
+        QTest::newRow("4 min 50 s behind") << -290 << 200;
+        QTest::newRow("on time") << 0 << 200;
+        QTest::newRow("4 min 50 s ahead") << 290 << 200;
+        QTest::newRow("5 min 1 s ahead") << 301 << 401;
+        QTest::newRow("10 minutes ahead") << 600 << 401;
+    }
+    void timestampWindow()
+    {
+        QFETCH(int, offsetSecs);
+        QFETCH(int, status);
+        Backend b(QStringLiteral("sqlite"));
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        const sync::SignedHeaders h =
+            sync::signRequest(QStringLiteral("T1"), t.ledger->syncState()->key, "GET", "/v1/status", QByteArray(),
+                              QDateTime::currentDateTimeUtc().addSecs(offsetSecs));
+        QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/status")));
+        request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
+        request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
+        request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
+        request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
+        QNetworkAccessManager nam;
+        std::unique_ptr<QNetworkReply> reply(nam.get(request));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), status);
+        const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+        if (status == 401)
+            QVERIFY2(body.value(QStringLiteral("error"))[QStringLiteral("message")].toString().contains(u"5 minutes"),
+                     QJsonDocument(body).toJson().constData());
+        else
+            QCOMPARE(body.value(QStringLiteral("terminal_id")).toString(), QStringLiteral("T1"));
+    }
+
+    // A body over the server's limit: refused with a JSON error before anything is parsed; HQ
+    // keeps serving.
+    void oversizedBodyIsRefused()
+    {
+        Backend b(QStringLiteral("sqlite"));
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        QByteArray body = QByteArrayLiteral("{\"entries\": [], \"pad\": \"");
+        body.append(sync::HttpServer::kMaxBodyBytes, 'x');
+        body.append("\"}");
+        QCOMPARE(body.size() > sync::HttpServer::kMaxBodyBytes, true);
+        const sync::SignedHeaders h = sync::signRequest(QStringLiteral("T1"), t.ledger->syncState()->key, "POST",
+                                                        "/v1/push", body, QDateTime::currentDateTimeUtc());
+        QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/push")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
+        request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
+        request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
+        request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
+        QNetworkAccessManager nam;
+        std::unique_ptr<QNetworkReply> reply(nam.post(request, body));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        QVERIFY(done.wait(60000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 413);
+        const QJsonObject error = QJsonDocument::fromJson(reply->readAll()).object().value(u"error").toObject();
+        QCOMPARE(error.value(u"code").toString(), QStringLiteral("too_large"));
+        QVERIFY(!error.value(u"message").toString().isEmpty());
+        // Still serving: a normal sync goes through.
+        t.sell(0, 5, 1);
+        QString message;
+        QVERIFY2(t.sync(&message), qPrintable(message));
+        QCOMPARE(b.journal(QStringLiteral("T1")), terminalJournal(*t.ledger));
+    }
+
+    // An enrolled terminal pushing another terminal's entries (signed with its own key).
+    void foreignEntriesAreRefused_data() { addBackendRows("T2 pushes T1's entries"); }
+    void foreignEntriesAreRefused()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t1(QStringLiteral("T1"));
+        Terminal t2(QStringLiteral("T2"));
+        QVERIFY(t1.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        QVERIFY(t2.enroll(b.hq->url(), b.code(QStringLiteral("T2"))));
+        t1.sell(0, 5, 2);
+        QJsonArray entries;
+        for (const JournalEntry& e : t1.ledger->journal().value())
+            entries.append(e.toJson());
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("protocol"), 1},
+                                                          {QStringLiteral("members"), QJsonArray()},
+                                                          {QStringLiteral("entries"), entries}})
+                                    .toJson(QJsonDocument::Compact);
+        const sync::SignedHeaders h = sync::signRequest(QStringLiteral("T2"), t2.ledger->syncState()->key, "POST",
+                                                        "/v1/push", body, QDateTime::currentDateTimeUtc());
+        QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/push")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
+        request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
+        request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
+        request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
+        QNetworkAccessManager nam;
+        std::unique_ptr<QNetworkReply> reply(nam.post(request, body));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 409);
+        QVERIFY(reply->readAll().contains("entries of another terminal are refused"));
+        QVERIFY(b.rows().isEmpty()); // nothing stored, under either terminal
+        const QJsonArray incidents = b.incidents();
+        QCOMPARE(incidents.size(), 1);
+        QCOMPARE(incidents.first()[QStringLiteral("kind")].toString(), QStringLiteral("foreign-entry"));
+        QCOMPARE(incidents.first()[QStringLiteral("terminal_id")].toString(), QStringLiteral("T2"));
+        // T1's own push of the same entries is fine.
+        QString error;
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QCOMPARE(b.rows(), unionOfJournals({t1.ledger.get(), t2.ledger.get()}));
+        QVERIFY(b.verify());
     }
 
     void clockDaysAheadStillSyncs_data() { addBackendRows("terminal clock 3 days ahead"); }

@@ -2,7 +2,7 @@
 // terminal is offline: the real client against the real jifen-hq, on SQLite and PostgreSQL.
 
 #include "online_redemption.h"
-#include "sync_fixture.h"
+#include "sync_harness.h"
 
 #include <QFile>
 #include <QTimeZone>

@@ -2,7 +2,7 @@
 // change while HQ answers, and the nightly round at its hour. Time is a FixedClock stepped by
 // the test; poll() is called directly instead of waiting for the timer.
 
-#include "sync_fixture.h"
+#include "sync_harness.h"
 #include "sync_scheduler.h"
 
 #include <QTimeZone>

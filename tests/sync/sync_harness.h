@@ -1,7 +1,7 @@
 #pragma once
 
-// What the sync suites share: terminals with their own data directory, ledger and client, and
-// an HQ backend (SQLite file or a throwaway PostgreSQL database) run as the real jifen-hq.
+// The sync suites' shared pieces: an in-process terminal (ledger + real SyncClient), a real
+// jifen-hq on one backend, and the comparison every scenario ends with.
 
 #include "hq_database.h"
 #include "hq_process.h"
@@ -11,9 +11,13 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 namespace jifen::test {
 
@@ -55,6 +59,20 @@ struct Terminal {
         client = std::make_unique<sync::SyncClient>(*ledger, network, *clock);
     }
 
+    // Lets another process (the `jifen` CLI) own the database, then takes it back.
+    void close()
+    {
+        client.reset();
+        ledger.reset();
+        store.reset();
+    }
+    void reopen()
+    {
+        store = Store::open(dir.filePath(QStringLiteral("jifen.db"))).value();
+        ledger = std::make_unique<Ledger>(*store, *clock);
+        client = std::make_unique<sync::SyncClient>(*ledger, network, *clock);
+    }
+
     bool enroll(const QString& url, const QString& code, QString* error = nullptr)
     {
         QSignalSpy spy(client.get(), &sync::SyncClient::enrolled);
@@ -77,9 +95,11 @@ struct Terminal {
         return spy.first().at(0).toBool();
     }
 
-    void sell(int from, int count, int members)
+    // Sales `from`..`from + count - 1` spread over members `firstMember`.. (`members` of them),
+    // added first if new.
+    void sell(int from, int count, int members, int firstMember = 0)
     {
-        for (int m = 0; m < members; ++m) {
+        for (int m = firstMember; m < firstMember + members; ++m) {
             if (!ledger->memberByPhone(phone(m)).ok())
                 QVERIFY(
                     ledger->addMember({phone(m), QString(), QStringLiteral("会员%1").arg(m), QStringLiteral("person")})
@@ -88,7 +108,7 @@ struct Terminal {
         for (int i = from; i < from + count; ++i) {
             SaleRequest r;
             r.ref = QStringLiteral("%1-s%2").arg(ledger->identity()->terminalId).arg(i);
-            r.phone = phone(i % members);
+            r.phone = phone(firstMember + i % members);
             r.amount = QStringLiteral("%1.%2").arg(10 + i % 300).arg(i % 100, 2, 10, QLatin1Char('0'));
             QVERIFY2(ledger->sale(r).ok(), "sale");
         }
@@ -121,6 +141,31 @@ struct Backend {
             .value(QStringLiteral("incidents"))
             .toArray();
     }
+    // Every entry of HQ's journal as "terminal|seq|hash", sorted, duplicates kept.
+    QStringList rows() const
+    {
+        QStringList out;
+        auto db = sync::HqDatabase::open(hq->db());
+        if (!db)
+            return {QStringLiteral("<cannot open HQ's database>")};
+        auto q = db.value()->run(QStringLiteral("SELECT terminal_id, seq, hash FROM journal"));
+        while (q && q.value()->next())
+            out.append(QStringLiteral("%1|%2|%3")
+                           .arg(q.value()->value(0).toString())
+                           .arg(q.value()->value(1).toLongLong(), 8, 10, QLatin1Char('0'))
+                           .arg(q.value()->value(2).toString()));
+        out.sort();
+        return out;
+    }
+    // `jifen-hq verify`: exit 0 and {"ok": true}.
+    bool verify(QString* report = nullptr) const
+    {
+        int exit = -1;
+        const QByteArray out = hq->admin({QStringLiteral("verify")}, &exit);
+        if (report)
+            *report = QString::fromUtf8(out);
+        return exit == 0 && QJsonDocument::fromJson(out).object().value(QStringLiteral("ok")).toBool();
+    }
     // HQ's copy of a terminal's journal: seq -> hash.
     QMap<qint64, QString> journal(const QString& terminal) const
     {
@@ -141,6 +186,19 @@ inline QMap<qint64, QString> terminalJournal(Ledger& ledger)
     const auto entries = ledger.journal();
     for (const JournalEntry& e : entries.value())
         out.insert(e.seq, e.hash);
+    return out;
+}
+
+// The union of the terminals' journals in Backend::rows()'s form.
+inline QStringList unionOfJournals(const QList<Ledger*>& ledgers)
+{
+    QStringList out;
+    for (Ledger* ledger : ledgers) {
+        const QString terminal = ledger->identity()->terminalId;
+        for (const JournalEntry& e : ledger->journal().value())
+            out.append(QStringLiteral("%1|%2|%3").arg(terminal).arg(e.seq, 8, 10, QLatin1Char('0')).arg(e.hash));
+    }
+    out.sort();
     return out;
 }
 
