@@ -1,5 +1,6 @@
 #include "sync_client.h"
 
+#include "logging.h"
 #include "signing.h"
 
 #include <QJsonArray>
@@ -29,6 +30,7 @@ QNetworkReply* SyncClient::send(const QByteArray& method, const QString& path, c
         request.setRawHeader(QByteArrayLiteral("X-Jifen-Nonce"), h.nonce.toLatin1());
         request.setRawHeader(QByteArrayLiteral("X-Jifen-Signature"), h.signature.toLatin1());
     }
+    qCDebug(lcSync).noquote() << method << m_state.hqUrl + path << body.size() << "bytes";
     return m_network.sendCustomRequest(request, method, body);
 }
 
@@ -49,6 +51,7 @@ QString SyncClient::replyError(QNetworkReply* reply, const QByteArray& body)
 void SyncClient::fail(const QString& error)
 {
     m_busy = false;
+    qCWarning(lcSync).noquote() << "sync failed:" << error;
     (void)m_ledger.recordSyncResult(false, error);
     emit finished(false, error);
 }
@@ -201,6 +204,7 @@ void SyncClient::pushNext()
         if (!st)
             return fail(st.error().message);
         m_state.ackedSeq = acked;
+        qCInfo(lcSync) << "HQ acknowledged seq" << acked << "of" << m_state.lastSeq;
         emit progress(acked, m_state.lastSeq);
         pushNext();
     });
