@@ -20,6 +20,7 @@ QList<Command> allCommands()
     all.append(ledgerCommands());
     all.append(programCommands());
     all.append(syncCommands());
+    all.append(opsCommands());
     return all;
 }
 

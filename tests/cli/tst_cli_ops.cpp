@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QSqlError>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -94,6 +95,24 @@ private:
             }
         }
         return true;
+    }
+
+    static bool execSql(const QString& path, const QString& sql, bool mustChangeRows = true)
+    {
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"ops-test-sql"_s);
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = q.exec(sql) && (!mustChangeRows || q.numRowsAffected() > 0);
+                if (!ok)
+                    qWarning().noquote() << sql << q.lastError().text();
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"ops-test-sql"_s);
+        return ok;
     }
 
     QJsonObject json(const Run& r)
@@ -200,6 +219,180 @@ private slots:
         const Run r = jifen(dir.path(), {u"member"_s, u"show"_s, u"--phone"_s, u"13700137000"_s});
         QCOMPARE(r.exitCode, 4);
         QCOMPARE(lines(r.err).size(), 1);
+    }
+
+    // A backup restored into an empty data directory verifies and has the same balances and
+    // journal as the original.
+    void backupRestoreRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString original = dir.filePath(u"original"_s);
+        QVERIFY(setUpTerminal(original));
+        const QString file = dir.filePath(u"backup.db"_s);
+        const Run b = jifen(original, {u"--json"_s, u"backup"_s, u"--out"_s, file});
+        QVERIFY2(b.exitCode == 0, qPrintable(b.describe()));
+        const QJsonObject bo = json(b);
+        for (const QString& k : {u"out"_s, u"bytes"_s, u"schema_version"_s, u"integrity"_s, u"last_seq"_s})
+            QVERIFY2(bo.contains(k), qPrintable(k));
+        QCOMPARE(bo.value(u"out"_s).toString(), QFileInfo(file).absoluteFilePath());
+        QCOMPARE(bo.value(u"integrity"_s).toString(), u"ok"_s);
+        QCOMPARE(bo.value(u"bytes"_s).toInteger(), QFileInfo(file).size());
+        QVERIFY(bo.value(u"last_seq"_s).toInteger() >= 3);
+        // A sale after the backup is not in it.
+        QCOMPARE(
+            jifen(original, {u"sale"_s, u"--ref"_s, u"s3"_s, u"--phone"_s, kPhone, u"--amount"_s, u"7"_s}).exitCode, 0);
+
+        const QString restored = dir.filePath(u"restored"_s);
+        const Run r = jifen(restored, {u"--json"_s, u"restore"_s, u"--from"_s, file});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        const QJsonObject ro = json(r);
+        QCOMPARE(ro.value(u"terminal_id"_s).toString(), u"T1"_s);
+        QCOMPARE(ro.value(u"last_seq"_s).toInteger(), bo.value(u"last_seq"_s).toInteger());
+        QVERIFY(ro.value(u"replaced"_s).isNull());
+
+        const Run v = jifen(restored, {u"--json"_s, u"verify"_s});
+        QVERIFY2(v.exitCode == 0, qPrintable(v.describe()));
+        QCOMPARE(json(v).value(u"ok"_s).toBool(), true);
+        // Balances equal those of the original before the later sale: s3 took 7 points.
+        const Run a = jifen(restored, {u"--json"_s, u"member"_s, u"show"_s, u"--phone"_s, kPhone});
+        const Run o = jifen(original, {u"--json"_s, u"member"_s, u"show"_s, u"--phone"_s, kPhone});
+        QCOMPARE(json(a).value(u"balance"_s).toInteger(), json(o).value(u"balance"_s).toInteger() - 7);
+        const Run a2 = jifen(restored, {u"--json"_s, u"member"_s, u"show"_s, u"--card"_s, u"CARD-7"_s});
+        const Run o2 = jifen(original, {u"--json"_s, u"member"_s, u"show"_s, u"--card"_s, u"CARD-7"_s});
+        QCOMPARE(json(a2).value(u"balance"_s), json(o2).value(u"balance"_s));
+        QCOMPARE(json(a2).value(u"green_balance"_s), json(o2).value(u"green_balance"_s));
+        // The journal up to the backup is the same entries, hashes included.
+        const QStringList restoredJournal = lines(jifen(restored, {u"journal"_s}).out);
+        const QStringList originalJournal = lines(jifen(original, {u"journal"_s}).out);
+        QCOMPARE(restoredJournal.size(), originalJournal.size() - 1);
+        QCOMPARE(restoredJournal, originalJournal.mid(0, restoredJournal.size()));
+        // And the restored terminal keeps working.
+        QCOMPARE(
+            jifen(restored, {u"sale"_s, u"--ref"_s, u"s9"_s, u"--phone"_s, kPhone, u"--amount"_s, u"1"_s}).exitCode, 0);
+    }
+
+    void backupRefusals_data()
+    {
+        QTest::addColumn<QString>("target"); // @DIR@ replaced by the temporary directory
+        QTest::addColumn<bool>("initialised");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("existing file is never overwritten") << u"@DIR@/existing.db"_s << true << 3;
+        QTest::newRow("missing directory") << u"@DIR@/no/such/dir/b.db"_s << true << 4;
+        QTest::newRow("no ledger to back up") << u"@DIR@/b.db"_s << false << 4;
+    }
+    void backupRefusals()
+    {
+        QFETCH(QString, target);
+        QFETCH(bool, initialised);
+        QFETCH(int, exitCode);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"data"_s);
+        if (initialised)
+            QVERIFY(setUpTerminal(data));
+        QFile existing(dir.filePath(u"existing.db"_s));
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("keep me");
+        existing.close();
+        const QString out = QString(target).replace(u"@DIR@"_s, dir.path());
+        const QStringList before = QDir(dir.path()).entryList(QDir::Files);
+        const Run r = jifen(data, {u"--json"_s, u"backup"_s, u"--out"_s, out});
+        QCOMPARE(r.exitCode, exitCode);
+        QCOMPARE(json(r).value(u"error"_s).toObject().value(u"exit_code"_s).toInt(), exitCode);
+        QCOMPARE(lines(r.err).size(), 1);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), before); // no partial file left behind
+        QVERIFY(existing.open(QIODevice::ReadOnly));
+        QCOMPARE(existing.readAll(), QByteArray("keep me"));
+    }
+
+    // restore never loses a ledger: it refuses to replace one without --force, keeps it aside with
+    // --force, and replaces nothing when the backup is unusable.
+    void restoreRefusals_data()
+    {
+        QTest::addColumn<QString>("from"); // "backup", "text", "missing", "tampered"
+        QTest::addColumn<bool>("force");
+        QTest::addColumn<int>("ackedSeq"); // HQ's acked seq recorded in the current ledger; 0: none
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("existing ledger without --force") << u"backup"_s << false << 0 << 3;
+        QTest::newRow("existing ledger with --force") << u"backup"_s << true << 0 << 0;
+        QTest::newRow("backup behind HQ's acked seq") << u"backup"_s << true << 999 << 3;
+        QTest::newRow("not a database") << u"text"_s << true << 0 << 2;
+        QTest::newRow("missing file") << u"missing"_s << true << 0 << 4;
+        QTest::newRow("backup that fails verify") << u"tampered"_s << true << 0 << 5;
+    }
+    void restoreRefusals()
+    {
+        QFETCH(QString, from);
+        QFETCH(bool, force);
+        QFETCH(int, ackedSeq);
+        QFETCH(int, exitCode);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"data"_s);
+        QVERIFY(setUpTerminal(data));
+        const QString file = dir.filePath(u"b.db"_s);
+        QCOMPARE(jifen(data, {u"backup"_s, u"--out"_s, file}).exitCode, 0);
+        QCOMPARE(jifen(data, {u"sale"_s, u"--ref"_s, u"after"_s, u"--phone"_s, kPhone, u"--amount"_s, u"3"_s}).exitCode,
+                 0);
+        if (from == u"text"_s) {
+            QFile::remove(file);
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, 'x'));
+        } else if (from == u"missing"_s) {
+            QFile::remove(file);
+        } else if (from == u"tampered"_s) {
+            QVERIFY(execSql(file, u"DROP TRIGGER journal_no_update"_s, false));
+            QVERIFY(execSql(file, u"UPDATE journal SET points = points + 1000 WHERE seq = 3"_s));
+        }
+        if (ackedSeq > 0)
+            QVERIFY(execSql(dir.filePath(u"data/jifen.db"_s),
+                            u"INSERT OR REPLACE INTO meta (key, value) VALUES ('hq_acked_seq', '%1')"_s.arg(ackedSeq)));
+        const QString dump = dumpDatabase(dir.filePath(u"data/jifen.db"_s));
+        QStringList args{u"--json"_s, u"restore"_s, u"--from"_s, file};
+        if (force)
+            args.append(u"--force"_s);
+        const Run r = jifen(data, args);
+        QVERIFY2(r.exitCode == exitCode, qPrintable(r.describe()));
+        const QStringList replaced = QDir(data).entryList({u"jifen.db.replaced-*"_s}, QDir::Files);
+        QVERIFY2(QDir(data).entryList({u"*.restoring-*"_s}, QDir::Files).isEmpty(), "staging files are removed");
+        if (exitCode != 0) {
+            QCOMPARE(lines(r.err).size(), 1);
+            QCOMPARE(dumpDatabase(dir.filePath(u"data/jifen.db"_s)), dump); // untouched
+            QVERIFY(replaced.isEmpty());
+            return;
+        }
+        // Replaced: the old ledger (with the later sale) is kept aside, whole.
+        QCOMPARE(replaced.size(), 1);
+        QCOMPARE(json(r).value(u"replaced"_s).toString(), QDir(data).filePath(replaced.first()));
+        QCOMPARE(dumpDatabase(QDir(data).filePath(replaced.first())), dump);
+        QVERIFY(!lines(jifen(data, {u"journal"_s}).out).join(QLatin1Char('\n')).contains(u"\"after\""_s));
+        QCOMPARE(jifen(data, {u"verify"_s}).exitCode, 0);
+    }
+
+    void hqBackup()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"hq.db"_s);
+        QCOMPARE(exec(u"jifen-hq"_s,
+                      {u"--db"_s, db, u"terminal"_s, u"add"_s, u"--store"_s, u"S1"_s, u"--terminal"_s, u"T1"_s})
+                     .exitCode,
+                 0);
+        const QString out = dir.filePath(u"hq-backup.db"_s);
+        const Run r = exec(u"jifen-hq"_s, {u"--db"_s, db, u"--json"_s, u"backup"_s, u"--out"_s, out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        const QJsonObject o = json(r);
+        QCOMPARE(o.value(u"integrity"_s).toString(), u"ok"_s);
+        QCOMPARE(o.value(u"out"_s).toString(), out);
+        // The copy is a working HQ database with the terminal in it.
+        const Run list = exec(u"jifen-hq"_s, {u"--db"_s, out, u"--json"_s, u"terminal"_s, u"list"_s});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(json(list).value(u"terminals"_s).toArray().size(), 1);
+        const Run again = exec(u"jifen-hq"_s, {u"--db"_s, db, u"backup"_s, u"--out"_s, out});
+        QCOMPARE(again.exitCode, 3);
+        const Run pg = exec(u"jifen-hq"_s,
+                            {u"--db"_s, u"postgresql://nobody@/x"_s, u"backup"_s, u"--out"_s, dir.filePath(u"p"_s)});
+        QCOMPARE(pg.exitCode, 3);
+        QVERIFY2(pg.err.contains("pg_dump"), pg.err.constData());
+        QVERIFY(!QFileInfo::exists(dir.filePath(u"p"_s)));
     }
 
     void hqVerboseMasksPhones()
