@@ -21,6 +21,7 @@ QList<Command> allCommands()
     all.append(programCommands());
     all.append(syncCommands());
     all.append(opsCommands());
+    all.append(exportCommands());
     return all;
 }
 

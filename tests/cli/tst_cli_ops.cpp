@@ -395,6 +395,144 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath(u"p"_s)));
     }
 
+    // Each export in each format: the columns, one row per record, phones masked.
+    void exportFormats_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<QStringList>("columns");
+        const QStringList journal{u"seq"_s,          u"entry_id"_s,        u"terminal_id"_s,   u"kind"_s,
+                                  u"member_id"_s,    u"points"_s,          u"green_points"_s,  u"ref"_s,
+                                  u"reverses_seq"_s, u"ruleset_version"_s, u"terminal_time"_s, u"detail"_s,
+                                  u"lots"_s,         u"prev_hash"_s,       u"hash"_s};
+        const QStringList members{u"member_id"_s, u"phone_masked"_s, u"card"_s,          u"name"_s,      u"kind"_s,
+                                  u"tier"_s,      u"balance"_s,      u"green_balance"_s, u"created_at"_s};
+        const QStringList report{u"date"_s,         u"sales"_s,    u"sales_total"_s, u"issued"_s,
+                                 u"issued_green"_s, u"redeemed"_s, u"offset"_s,      u"reversed"_s,
+                                 u"expired"_s,      u"deferred"_s, u"donated"_s,     u"cashiers"_s};
+        QTest::newRow("journal") << u"journal"_s << QStringList{} << 3 << journal;
+        QTest::newRow("members") << u"members"_s << QStringList{} << 2 << members;
+        QTest::newRow("report, today") << u"report"_s << QStringList{} << 1 << report;
+        QTest::newRow("report, three days")
+            << u"report"_s << QStringList{u"--from"_s, u"2026-03-08"_s, u"--to"_s, u"2026-03-10"_s} << 3 << report;
+    }
+    void exportFormats()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QStringList, extra);
+        QFETCH(int, rows);
+        QFETCH(QStringList, columns);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"data"_s);
+        QVERIFY(setUpTerminal(data));
+
+        // JSON to a file: the summary on stdout, the document in the file.
+        const QString jsonFile = dir.filePath(u"out.json"_s);
+        const Run j = jifen(
+            data, QStringList{u"--json"_s, u"export"_s, kind, u"--format"_s, u"json"_s, u"--out"_s, jsonFile} + extra);
+        QVERIFY2(j.exitCode == 0, qPrintable(j.describe()));
+        const QJsonObject summary = json(j);
+        QCOMPARE(summary.value(u"count"_s).toInt(), rows);
+        QCOMPARE(summary.value(u"out"_s).toString(), jsonFile);
+        QFile jf(jsonFile);
+        QVERIFY(jf.open(QIODevice::ReadOnly));
+        const QByteArray jsonText = jf.readAll();
+        QVERIFY(!jsonText.contains(kPhone.toUtf8()) && !jsonText.contains(kPhone2.toUtf8()));
+        const QJsonObject doc = json(Run{0, QProcess::NormalExit, jsonText, {}});
+        QCOMPARE(doc.value(u"export"_s).toString(), kind);
+        const QJsonArray list = doc.value(u"rows"_s).toArray();
+        QCOMPARE(list.size(), rows);
+        for (const QJsonValue& row : list)
+            QCOMPARE(row.toObject().keys().size(), columns.size());
+        for (const QString& c : columns)
+            QVERIFY2(list.first().toObject().contains(c), qPrintable(c));
+
+        // JSON on stdout is the same document.
+        const Run stdoutJson = jifen(data, QStringList{u"export"_s, kind, u"--format"_s, u"json"_s} + extra);
+        QCOMPARE(stdoutJson.exitCode, 0);
+        QCOMPARE(json(stdoutJson), doc);
+
+        // CSV on stdout: the header, then one line per row (no field here spans lines).
+        const Run c = jifen(data, QStringList{u"export"_s, kind, u"--format"_s, u"csv"_s} + extra);
+        QVERIFY2(c.exitCode == 0, qPrintable(c.describe()));
+        const QStringList csvLines = QString::fromUtf8(c.out).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(csvLines.first(), columns.join(QLatin1Char(',')));
+        QCOMPARE(csvLines.size(), rows + 1);
+        if (kind == u"members"_s) {
+            const QString all = QString::fromUtf8(c.out);
+            QVERIFY2(all.contains(u"138****8000"_s) && all.contains(u"139****9000"_s), qPrintable(all));
+            // Quoted, quotes doubled, and a leading = neutralised for spreadsheets.
+            QVERIFY2(all.contains(u",\"'=李四,\"\"x\"\"\","_s), qPrintable(all));
+            QCOMPARE(list.at(1).toObject().value(u"name"_s).toString(), u"=李四,\"x\""_s); // JSON keeps it as typed
+        }
+        if (kind == u"journal"_s) { // the export is the journal, entry for entry
+            const QStringList journalLines = lines(jifen(data, {u"journal"_s}).out);
+            QCOMPARE(journalLines.size(), rows);
+            for (int i = 0; i < rows; ++i)
+                QCOMPARE(json(Run{0, QProcess::NormalExit, journalLines.at(i).toUtf8(), {}}), list.at(i).toObject());
+        }
+    }
+
+    // Bad input is exit 2 and writes nothing; an existing file is refused (3); no ledger is 4.
+    void exportRefusals_data()
+    {
+        QTest::addColumn<QStringList>("args"); // after --data-dir; @OUT@ is the output path
+        QTest::addColumn<bool>("initialised");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("unknown format") << QStringList{u"export"_s, u"members"_s, u"--format"_s,
+                                                       u"xml"_s,    u"--out"_s,   u"@OUT@"_s}
+                                        << true << 2;
+        QTest::newRow("format missing") << QStringList{u"export"_s, u"members"_s, u"--out"_s, u"@OUT@"_s} << true << 2;
+        QTest::newRow("unknown kind") << QStringList{u"export"_s, u"lots"_s,  u"--format"_s,
+                                                     u"csv"_s,    u"--out"_s, u"@OUT@"_s}
+                                      << true << 2;
+        QTest::newRow("bad date") << QStringList{u"export"_s, u"report"_s,     u"--format"_s, u"csv"_s,
+                                                 u"--from"_s, u"2026-02-30"_s, u"--out"_s,    u"@OUT@"_s}
+                                  << true << 2;
+        QTest::newRow("from after to") << QStringList{u"export"_s, u"report"_s,     u"--format"_s, u"json"_s,
+                                                      u"--from"_s, u"2026-03-10"_s, u"--to"_s,     u"2026-03-01"_s,
+                                                      u"--out"_s,  u"@OUT@"_s}
+                                       << true << 2;
+        QTest::newRow("--json with CSV on stdout")
+            << QStringList{u"--json"_s, u"export"_s, u"journal"_s, u"--format"_s, u"csv"_s} << true << 2;
+        QTest::newRow("flag of another export") << QStringList{u"export"_s, u"members"_s,    u"--format"_s, u"csv"_s,
+                                                               u"--from"_s, u"2026-03-01"_s, u"--out"_s,    u"@OUT@"_s}
+                                                << true << 2;
+        QTest::newRow("existing file") << QStringList{u"export"_s, u"journal"_s, u"--format"_s,
+                                                      u"csv"_s,    u"--out"_s,   u"@EXISTING@"_s}
+                                       << true << 3;
+        QTest::newRow("no ledger") << QStringList{u"export"_s, u"journal"_s, u"--format"_s,
+                                                  u"csv"_s,    u"--out"_s,   u"@OUT@"_s}
+                                   << false << 4;
+    }
+    void exportRefusals()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(bool, initialised);
+        QFETCH(int, exitCode);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(u"data"_s);
+        if (initialised)
+            QVERIFY(setUpTerminal(data));
+        const QString out = dir.filePath(u"export.out"_s);
+        const QString existing = dir.filePath(u"existing.csv"_s);
+        QFile e(existing);
+        QVERIFY(e.open(QIODevice::WriteOnly));
+        e.write("keep me");
+        e.close();
+        for (QString& a : args)
+            a.replace(u"@OUT@"_s, out).replace(u"@EXISTING@"_s, existing);
+        const QStringList before = QDir(dir.path()).entryList(QDir::Files);
+        const Run r = jifen(data, args);
+        QVERIFY2(r.exitCode == exitCode, qPrintable(r.describe()));
+        QCOMPARE(lines(r.err).size(), 1);
+        QVERIFY2(!r.out.contains(",") || args.contains(u"--json"_s), "no data on stdout after an error");
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), before); // nothing written
+        QVERIFY(e.open(QIODevice::ReadOnly));
+        QCOMPARE(e.readAll(), QByteArray("keep me"));
+    }
+
     void hqVerboseMasksPhones()
     {
         QTemporaryDir dir;
