@@ -11,11 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcCore, "jifen.core", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcSync, "jifen.sync", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcHq, "jifen.hq", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcCli, "jifen.cli", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcOps, "jifen.ops", QtInfoMsg)
+// Warnings and above unless installLogging() says otherwise: a program or test that links core
+// without installing Jifen's logging (the crash worker, the test suites) stays quiet.
+Q_LOGGING_CATEGORY(lcCore, "jifen.core", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSync, "jifen.sync", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcHq, "jifen.hq", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcCli, "jifen.cli", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcOps, "jifen.ops", QtWarningMsg)
 
 namespace jifen {
 
@@ -169,15 +171,13 @@ void installLogging(const LogOptions& options)
         s.quietQt = options.quietQt;
         s.journal = stderrIsJournal();
     }
+    const int threshold = options.verbose ? severity(QtDebugMsg) : severity(options.threshold);
     QString rules;
-    if (options.verbose) {
-        rules = QStringLiteral("jifen.*.debug=true\n");
-    } else {
-        rules = QStringLiteral("jifen.*.debug=false\n");
-        if (severity(options.threshold) > severity(QtInfoMsg))
-            rules += QStringLiteral("jifen.*.info=false\n");
-        if (severity(options.threshold) > severity(QtWarningMsg))
-            rules += QStringLiteral("jifen.*.warning=false\n");
+    for (QtMsgType level : {QtDebugMsg, QtInfoMsg, QtWarningMsg, QtCriticalMsg}) {
+        static const char* names[] = {"debug", "warning", "critical", "fatal", "info"};
+        rules += QStringLiteral("jifen.*.%1=%2\n")
+                     .arg(QString::fromLatin1(names[level]),
+                          severity(level) >= threshold ? QStringLiteral("true") : QStringLiteral("false"));
     }
     QLoggingCategory::setFilterRules(rules);
     qInstallMessageHandler(handler);
