@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include "logging.h"
 #include "migrations.h"
 
 #include <QAtomicInteger>
@@ -85,6 +86,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, StoreOptions opt
         store.reset();
         const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmsszzz"));
         const QString moved = quarantineDatabase(path, stamp);
+        qCWarning(lcCore) << "database" << path << "is corrupt (" << detail << "); quarantined as" << moved;
         return Error::storage(QStringLiteral("database %1 is corrupt (%2); it was quarantined as %3 and nothing was "
                                              "deleted. Restore a backup or re-initialise the terminal.")
                                   .arg(path, detail, moved));
@@ -93,7 +95,11 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, StoreOptions opt
         return Error::storage(QStringLiteral("cannot read database %1: %2").arg(path, detail));
 
     JIFEN_TRY(store->configure());
+    const int before = store->m_version;
     JIFEN_TRY(store->migrate(target));
+    if (store->m_version != before)
+        qCInfo(lcCore, "database %s migrated from schema %d to %d", qUtf8Printable(path), before, store->m_version);
+    qCDebug(lcCore, "opened %s (schema %d)", qUtf8Printable(path), store->m_version);
     return store;
 }
 

@@ -10,6 +10,7 @@ packages=(
     qt6-charts-dev libqrencode-dev libgl-dev
     sqlite3 poppler-utils fonts-wqy-microhei
     postgresql
+    systemd dpkg-dev
 )
 
 missing=()

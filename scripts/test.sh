@@ -21,3 +21,6 @@ fi
 
 cd "$build"
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j2 --timeout 900
+
+# The Debian packages: built, installed with dpkg, checked (--version, systemd units), removed.
+bash "$root/scripts/package-check.sh" "$build"

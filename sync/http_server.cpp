@@ -1,6 +1,7 @@
 #include "http_server.h"
 
 #include "clock.h"
+#include "logging.h"
 
 #include <QHash>
 #include <QHttpServerRequest>
@@ -40,6 +41,8 @@ HttpServer::HttpServer(HqService& service, QObject* parent)
 
 void HttpServer::reply(const QHttpServerRequest& request, QTcpSocket* socket, const QJsonObject& body, int status)
 {
+    qCInfo(lcHq).noquote() << request.url().path() << status
+                           << QString::fromLatin1(request.value(QByteArrayLiteral("X-Jifen-Terminal")));
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.write(QJsonDocument(body), static_cast<Status>(status));
 }

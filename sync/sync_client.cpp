@@ -1,6 +1,7 @@
 #include "sync_client.h"
 
 #include "hq_request.h"
+#include "logging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +19,7 @@ SyncClient::SyncClient(Ledger& ledger, QNetworkAccessManager& network, const Clo
 
 QNetworkReply* SyncClient::send(const QByteArray& method, const QString& path, const QByteArray& body, bool sign)
 {
+    qCDebug(lcSync).noquote() << method << m_state.hqUrl + path << body.size() << "bytes";
     return sendToHq(m_network, HqEndpoint{m_state.hqUrl, m_terminalId, sign ? m_state.key : QByteArray()}, method, path,
                     body, m_clock.nowUtc().addMSecs(m_offsetMs), m_requestTimeoutMs);
 }
@@ -30,6 +32,7 @@ QString SyncClient::replyError(QNetworkReply* reply, const QByteArray& body)
 void SyncClient::fail(const QString& error)
 {
     m_busy = false;
+    qCWarning(lcSync).noquote() << "sync failed:" << error;
     (void)m_ledger.recordSyncResult(false, error);
     emit finished(false, error);
 }
@@ -180,6 +183,7 @@ void SyncClient::pushNext()
         if (!st)
             return fail(st.error().message);
         m_state.ackedSeq = acked;
+        qCInfo(lcSync) << "HQ acknowledged seq" << acked << "of" << m_state.lastSeq;
         emit progress(acked, m_state.lastSeq);
         pushNext();
     });

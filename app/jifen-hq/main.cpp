@@ -2,6 +2,7 @@
 
 #include "cli_args.h"
 #include "hq_database.h"
+#include "hq_ops.h"
 #include "hq_service.h"
 #include "http_server.h"
 
@@ -79,6 +80,10 @@ int main(int argc, char** argv)
     Out out;
     out.json = arguments.contains(QStringLiteral("--json"));
     arguments.removeAll(QStringLiteral("--json"));
+    auto prepared = hq::prepareArguments(arguments); // --verbose, --config FILE
+    if (!prepared)
+        return out.fail(prepared.error());
+    arguments = prepared.value();
     QString dbSpec = QStringLiteral("jifen-hq.db");
     const qsizetype dbAt = arguments.indexOf(QStringLiteral("--db"));
     if (dbAt >= 0) {
@@ -93,11 +98,13 @@ int main(int argc, char** argv)
     }
     const QStringList words = commandWords(arguments);
     if (words.isEmpty() || arguments.contains(QStringLiteral("--help"))) {
-        out.out << kUsage;
+        out.out << kUsage << hq::opsUsage();
         return words.isEmpty() && !arguments.contains(QStringLiteral("--help")) ? 2 : 0;
     }
     const QString command = words.join(QLatin1Char(' '));
     const QStringList rest = arguments.mid(words.size());
+    if (auto code = hq::runOpsCommand(command, rest, dbSpec, out.json))
+        return *code;
     FlagSpec spec;
     if (command == QStringLiteral("serve"))
         spec.values = {QStringLiteral("listen")};

@@ -13,6 +13,8 @@ Result<GlobalOptions> extractGlobals(const QStringList& arguments)
             g.help = true;
         } else if (a == QStringLiteral("--version")) {
             g.version = true;
+        } else if (a == QStringLiteral("--verbose")) {
+            g.verbose = true;
         } else if (a == QStringLiteral("--data-dir")) {
             if (i + 1 >= arguments.size())
                 return Error::badInput(QStringLiteral("--data-dir needs a directory"));

@@ -30,13 +30,14 @@ struct ParsedArgs {
     QStringList all(const QString& flag) const { return values.value(flag); }
 };
 
-// Global options accepted anywhere on the line: --data-dir DIR, --json, --help, --version.
+// Global options accepted anywhere on the line: --data-dir DIR, --json, --help, --version, --verbose.
 struct GlobalOptions {
     QString dataDir;
     bool json = false;
     bool help = false;
     bool version = false;
-    QStringList rest; // command words and their flags, in order
+    bool verbose = false; // log jifen.* categories down to debug on stderr
+    QStringList rest;     // command words and their flags, in order
 };
 
 Result<GlobalOptions> extractGlobals(const QStringList& arguments);

@@ -20,6 +20,8 @@ QList<Command> terminalCommands(); // init, status, verify, journal, expire, rul
 QList<Command> memberCommands();   // member add|show|list
 QList<Command> ledgerCommands();   // sale, redeem, refund, return-reward
 QList<Command> syncCommands();     // enroll, sync
+QList<Command> opsCommands();      // backup, restore
+QList<Command> exportCommands();   // export journal|members|report
 QList<Command> programCommands();  // household, transfer, donate, green, adjust, survey, statement, report,
                                    // allowance, rules load
 

@@ -1,5 +1,6 @@
 #include "cli_context.h"
 #include "commands.h"
+#include "logging.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -19,6 +20,8 @@ QList<Command> allCommands()
     all.append(ledgerCommands());
     all.append(programCommands());
     all.append(syncCommands());
+    all.append(opsCommands());
+    all.append(exportCommands());
     return all;
 }
 
@@ -49,6 +52,7 @@ QString helpText(const QList<Command>& commands)
                        "Global options (anywhere on the line):\n"
                        "  --data-dir DIR   terminal data directory (default: $JIFEN_DATA_DIR or the app-data dir)\n"
                        "  --json           print one JSON object (journal: one per line)\n"
+                       "  --verbose        log what happens (jifen.* categories, debug) on stderr\n"
                        "  --help, --version\n\n"
                        "Commands:\n");
     for (const Command& c : commands)
@@ -58,28 +62,45 @@ QString helpText(const QList<Command>& commands)
     return text;
 }
 
-// Qt GUI talks on stderr (no XDG_RUNTIME_DIR under cron, font fallbacks), which would break the
-// one-line error contract. Its chatter is dropped unless JIFEN_DEBUG is set; real failures still
-// surface as the command's own error.
-void quietGuiMessages(QtMsgType type, const QMessageLogContext&, const QString& message)
+// The flags of a command for the debug log: PINs never, phone numbers masked by the log handler.
+QString describeFlags(const ParsedArgs& args)
 {
-    if (type == QtCriticalMsg || type == QtFatalMsg || qEnvironmentVariableIsSet("JIFEN_DEBUG")) {
-        QTextStream err(stderr);
-        err << "jifen: qt: " << message << '\n';
+    QStringList parts;
+    for (auto it = args.values.cbegin(); it != args.values.cend(); ++it) {
+        const bool secret = it.key() == QStringLiteral("pin");
+        for (const QString& v : it.value())
+            parts.append(QStringLiteral("--%1=%2").arg(it.key(), secret ? QStringLiteral("***") : v));
     }
+    for (const QString& sw : args.switches)
+        parts.append(QStringLiteral("--") + sw);
+    return parts.join(QLatin1Char(' '));
+}
+
+bool hasVerbose(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--verbose") == 0)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
 
 int main(int argc, char** argv)
 {
+    // stderr carries one error line per failed command, so by default only critical log lines join
+    // it; under systemd (the sync timer) stderr is the journal and info lines are wanted. Qt GUI's
+    // own chatter (no XDG_RUNTIME_DIR under cron, font fallbacks) is dropped unless --verbose or
+    // JIFEN_DEBUG.
+    installLogging(
+        {QStringLiteral("jifen"), hasVerbose(argc, argv), loggingToJournal() ? QtInfoMsg : QtCriticalMsg, true});
     std::unique_ptr<QCoreApplication> app;
     if (needsGui(argc, argv)) {
         // A terminal's cron job or a support shell has no display: render off screen.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
             qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        qInstallMessageHandler(quietGuiMessages);
         app = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -98,7 +119,7 @@ int main(int argc, char** argv)
     // A malformed line still honours --json, so scripts always get the error object.
     const bool json = globals.ok() ? globals->json : arguments.contains(QStringLiteral("--json"));
     if (!globals || !clock) {
-        Context early(GlobalOptions{QString(), json, false, false, {}}, std::make_unique<SystemClock>());
+        Context early(GlobalOptions{QString(), json, false, false, false, {}}, std::make_unique<SystemClock>());
         return early.fail(!globals ? globals.error() : clock.error());
     }
     const QList<Command> commands = allCommands();
@@ -129,5 +150,9 @@ int main(int argc, char** argv)
         return ctx.fail(
             Error::badInput(QStringLiteral("%1 (usage: jifen %2 %3)")
                                 .arg(parsed.error().message, match->words.join(QLatin1Char(' ')), match->usage)));
-    return match->run(ctx, parsed.value());
+    qCDebug(lcCli).noquote() << "jifen" << words.join(QLatin1Char(' ')) << "in" << ctx.dataDir()
+                             << describeFlags(parsed.value());
+    const int code = match->run(ctx, parsed.value());
+    qCDebug(lcCli).noquote() << "jifen" << words.join(QLatin1Char(' ')) << "exit" << code;
+    return code;
 }
