@@ -45,6 +45,8 @@ CheckoutScreen::CheckoutScreen(Ledger& ledger, const Clock& clock, Options optio
     if (auto id = m_ledger.identity()) {
         m_terminalId = id->terminalId;
         m_merchantCategory = id->merchantCategory;
+        if (m_options.storeName.isEmpty())
+            m_options.storeName = tr("Jifen points · store %1").arg(id->storeId);
     }
     buildUi();
     addShortcuts();
@@ -93,6 +95,7 @@ void CheckoutScreen::buildUi()
     m_pointsLabel->setObjectName(QStringLiteral("pointsPreviewLabel"));
     m_offset = new QSpinBox(this);
     m_offset->setObjectName(QStringLiteral("offsetSpinBox"));
+    m_offset->setMinimumWidth(110);
     m_offsetSaved = new QLabel(this);
     m_offsetSaved->setObjectName(QStringLiteral("offsetSavedLabel"));
     m_payLabel = new QLabel(this);
@@ -184,6 +187,7 @@ void CheckoutScreen::buildUi()
     connect(m_offset, &QSpinBox::editingFinished, this, &CheckoutScreen::onOffsetEntered);
     connect(m_tender, &QComboBox::activated, this, [this] { focusItem(); });
     connect(m_complete, &QPushButton::clicked, this, &CheckoutScreen::completeSale);
+    m_itemEdit->setFocus(); // the scanner types into the item field without a click
     connect(cancel, &QPushButton::clicked, this, &CheckoutScreen::cancelSale);
     connect(reprint, &QPushButton::clicked, this, &CheckoutScreen::reprintRequested);
 }
@@ -281,8 +285,9 @@ void CheckoutScreen::offerEnrolment(const QString& phone)
     auto* dialog = new EnrolDialog(m_ledger, phone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &EnrolDialog::memberEnrolled, this, &CheckoutScreen::setMember);
-    connect(dialog, &QDialog::rejected, this, [this] {
-        showMessage(tr("Enrolment cancelled."), false);
+    connect(dialog, &QDialog::rejected, this, [this] { showMessage(tr("Enrolment cancelled."), false); });
+    connect(dialog, &QDialog::finished, this, [this] {
+        activateWindow(); // back to the checkout: the next scan lands in the item field
         focusItem();
     });
     dialog->open();

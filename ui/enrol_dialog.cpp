@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace jifen {
@@ -20,10 +21,13 @@ EnrolDialog::EnrolDialog(Ledger& ledger, const QString& phone, QWidget* parent)
 {
     setObjectName(QStringLiteral("enrolDialog"));
     setWindowTitle(tr("Enrol a new member"));
+    setMinimumWidth(480);
     m_phone->setObjectName(QStringLiteral("enrolPhoneLineEdit"));
     m_name->setObjectName(QStringLiteral("enrolNameLineEdit"));
     m_consent->setObjectName(QStringLiteral("enrolConsentCheckBox"));
-    m_consent->setShortcut(QKeySequence(Qt::Key_F9));
+    // F9 ticks the box at once and leaves the focus where it is, so Enter then enrols.
+    auto* consentKey = new QShortcut(QKeySequence(Qt::Key_F9), this);
+    connect(consentKey, &QShortcut::activated, m_consent, &QCheckBox::toggle);
     m_error->setObjectName(QStringLiteral("enrolErrorLabel"));
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->setWordWrap(true);

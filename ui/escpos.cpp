@@ -15,14 +15,11 @@ namespace jifen {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Receipt", text);
-}
-
+// The full-width yuan sign: it is two bytes (A3A4) in GB2312/GBK, which every Chinese thermal
+// printer knows; the half-width U+00A5 is a four-byte GB18030 sequence many of them misprint.
 QString yuan(Money m)
 {
-    return QStringLiteral("¥") + m.toYuanString();
+    return QStringLiteral("￥") + m.toYuanString();
 }
 
 // One receipt, laid out once for both outputs: a list of (style, left, right) lines.
@@ -41,45 +38,53 @@ Layout layoutReceipt(const ReceiptData& r)
 {
     Layout out;
     out.add(Layout::Title, r.storeName);
-    out.add(Layout::Center, tr("Sales receipt"));
+    out.add(Layout::Center, QCoreApplication::translate("Receipt", "Sales receipt"));
     out.add(Layout::Rule, QString());
-    out.add(Layout::Pair, tr("Receipt no."), r.ref);
+    out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Receipt no."), r.ref);
     const QDateTime cst = r.time.toTimeZone(QTimeZone(8 * 3600));
-    out.add(Layout::Pair, tr("Time"), cst.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    out.add(Layout::Pair, tr("Terminal"), r.terminalId);
+    out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Time"),
+            cst.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Terminal"), r.terminalId);
     if (!r.cashier.isEmpty())
-        out.add(Layout::Pair, tr("Cashier"), r.cashier);
+        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Cashier"), r.cashier);
     out.add(Layout::Rule, QString());
     for (const ReceiptData::Line& l : r.lines) {
         out.add(Layout::Text, l.name);
         out.add(Layout::Pair, QStringLiteral("  %1 x %2").arg(l.quantity).arg(yuan(l.unitPrice)), yuan(l.total));
     }
     out.add(Layout::Rule, QString());
-    out.add(Layout::Pair, tr("Total"), yuan(r.amount));
+    out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Total"), yuan(r.amount));
     if (r.offsetPoints.value() > 0)
-        out.add(Layout::Pair, tr("Points offset %1").arg(r.offsetPoints.value()),
+        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Points offset %1").arg(r.offsetPoints.value()),
                 QStringLiteral("-") + yuan(r.offsetAmount));
-    out.add(Layout::Pair, tr("Paid (%1)").arg(tenderDisplayName(r.tender)), yuan(r.paid));
+    out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Paid (%1)").arg(tenderDisplayName(r.tender)),
+            yuan(r.paid));
     if (!r.promotionName.isEmpty())
-        out.add(Layout::Pair, tr("Promotion"), r.promotionName);
+        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Promotion"), r.promotionName);
     if (r.member) {
         out.add(Layout::Rule, QString());
-        out.add(Layout::Pair, tr("Member"), r.phoneMasked);
-        out.add(Layout::Pair, tr("Points earned"), QString::number(r.earned.value()));
+        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Member"), r.phoneMasked);
+        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Points earned"),
+                QString::number(r.earned.value()));
         if (r.greenEarned.value() > 0)
-            out.add(Layout::Pair, tr("  of which green"), QString::number(r.greenEarned.value()));
+            out.add(Layout::Pair, QCoreApplication::translate("Receipt", "  of which green"),
+                    QString::number(r.greenEarned.value()));
         if (r.deferred.value() > 0)
-            out.add(Layout::Pair, tr("Points pending"), QString::number(r.deferred.value()));
-        out.add(Layout::Pair, tr("Points balance"), QString::number(r.balance.value()));
+            out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Points pending"),
+                    QString::number(r.deferred.value()));
+        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Points balance"),
+                QString::number(r.balance.value()));
         if (r.greenBalance.value() > 0)
-            out.add(Layout::Pair, tr("Green points balance"), QString::number(r.greenBalance.value()));
+            out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Green points balance"),
+                    QString::number(r.greenBalance.value()));
         for (const ExpiringPoints& e : r.expiringSoon)
-            out.add(Layout::Pair, tr("Expiring %1").arg(e.validThrough.toString(Qt::ISODate)),
+            out.add(Layout::Pair,
+                    QCoreApplication::translate("Receipt", "Expiring %1").arg(e.validThrough.toString(Qt::ISODate)),
                     QString::number(e.points.value()));
     }
     out.add(Layout::Rule, QString());
     out.add(Layout::Qr, r.ref);
-    out.add(Layout::Center, tr("Thank you, please come again"));
+    out.add(Layout::Center, QCoreApplication::translate("Receipt", "Thank you, please come again"));
     return out;
 }
 

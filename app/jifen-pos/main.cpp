@@ -106,9 +106,7 @@ int main(int argc, char* argv[])
 
     PosMainWindow::Options options;
     options.cashier = parser.value(cashier);
-    options.storeName = parser.isSet(storeName)
-                            ? parser.value(storeName)
-                            : QApplication::translate("Receipt", "Jifen points · store %1").arg(identity->storeId);
+    options.storeName = parser.value(storeName); // empty: named after the store's code
     options.printer = parser.value(printer);
     options.paper = parser.value(paper) == QLatin1String("58") ? PaperWidth::Mm58 : PaperWidth::Mm80;
     PosMainWindow window(ledger, *clock, options);
