@@ -331,6 +331,25 @@
     </message>
 </context>
 <context>
+    <name>jifen::ManagerPinDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jifen::MemberPanel</name>
     <message>
         <source>Phone</source>
@@ -376,10 +395,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F12 pay · Esc cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Receipt printed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,6 +408,10 @@
     </message>
     <message>
         <source>No receipt printer is configured (start with --printer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Esc cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -416,6 +435,105 @@
     </message>
     <message>
         <source>The printer %1 timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::RedeemScreen</name>
+    <message>
+        <source>Scan the member card or type the phone, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search rewards by name or code; Up/Down to choose, Enter to redeem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem points — F12 or Enter redeems, Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member found for &quot;%1&quot;; enrol new members at the checkout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 identified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identify the member first (F2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reward chosen: type part of its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 for %3 points needs a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not redeemed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed %1 × %2 for %3 points; balance %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher code: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -331,6 +331,25 @@
     </message>
 </context>
 <context>
+    <name>jifen::ManagerPinDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>店长授权</translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>授权 (回车)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>店长密码</translation>
+    </message>
+</context>
+<context>
     <name>jifen::MemberPanel</name>
     <message>
         <source>Phone</source>
@@ -376,10 +395,6 @@
         <translation>积分收银台</translation>
     </message>
     <message>
-        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F12 pay · Esc cancel</source>
-        <translation>F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分抵扣 · F7 支付方式 · F8 重打 · F9 删除一行 · F10 同步 · F12 结账 · Esc 取消</translation>
-    </message>
-    <message>
         <source>Receipt printed.</source>
         <translation>小票已打印。</translation>
     </message>
@@ -394,6 +409,10 @@
     <message>
         <source>No receipt printer is configured (start with --printer).</source>
         <translation>未配置小票打印机（启动时加 --printer）。</translation>
+    </message>
+    <message>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Esc cancel</source>
+        <translation>F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分抵扣 · F7 支付方式 · F8 重打 · F9 删除一行 · F10 同步 · F11 兑换 · F12 结账 · Esc 取消</translation>
     </message>
 </context>
 <context>
@@ -417,6 +436,105 @@
     <message>
         <source>The printer %1 timed out.</source>
         <translation>打印机 %1 超时。</translation>
+    </message>
+</context>
+<context>
+    <name>jifen::RedeemScreen</name>
+    <message>
+        <source>Scan the member card or type the phone, then Enter</source>
+        <translation>扫会员卡或输入手机号，按回车</translation>
+    </message>
+    <message>
+        <source>Search rewards by name or code; Up/Down to choose, Enter to redeem</source>
+        <translation>按名称或编码搜索礼品；上下键选择，回车兑换</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Points today</source>
+        <translation>今日所需积分</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Green only</source>
+        <translation>仅限绿色积分</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>需店长</translation>
+    </message>
+    <message>
+        <source>Member (F2)</source>
+        <translation>会员 (F2)</translation>
+    </message>
+    <message>
+        <source>Reward (F3)</source>
+        <translation>礼品 (F3)</translation>
+    </message>
+    <message>
+        <source>Qty (F4)</source>
+        <translation>数量 (F4)</translation>
+    </message>
+    <message>
+        <source>Redeem points — F12 or Enter redeems, Esc back to checkout</source>
+        <translation>积分兑换 —— F12 或回车兑换，Esc 返回收银</translation>
+    </message>
+    <message>
+        <source>The catalog cannot be read: %1</source>
+        <translation>无法读取礼品目录：%1</translation>
+    </message>
+    <message>
+        <source>No member found for &quot;%1&quot;; enrol new members at the checkout.</source>
+        <translation>没有找到“%1”对应的会员；新会员请在收银台入会。</translation>
+    </message>
+    <message>
+        <source>Member %1 identified.</source>
+        <translation>已识别会员 %1。</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>需密码</translation>
+    </message>
+    <message>
+        <source>Identify the member first (F2).</source>
+        <translation>请先识别会员（F2）。</translation>
+    </message>
+    <message>
+        <source>No reward chosen: type part of its name.</source>
+        <translation>未选择礼品：请输入礼品名称的一部分。</translation>
+    </message>
+    <message>
+        <source>%1 × %2 for %3 points needs a manager&apos;s approval.</source>
+        <translation>%1 × %2，共 %3 积分，需要店长授权。</translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation>未授权：%1</translation>
+    </message>
+    <message>
+        <source>Not redeemed: %1</source>
+        <translation>未兑换：%1</translation>
+    </message>
+    <message>
+        <source>Redeemed %1 × %2 for %3 points; balance %4.</source>
+        <translation>已兑换 %1 × %2，使用 %3 积分；余额 %4。</translation>
+    </message>
+    <message>
+        <source>Voucher code: %1</source>
+        <translation>券码：%1</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,14 @@
 
 #include "checkout_screen.h"
 #include "receipt_printer.h"
+#include "redeem_screen.h"
 #include "sync_status_widget.h"
 
 #include <QCoreApplication>
 #include <QLabel>
 #include <QLibraryInfo>
+#include <QShortcut>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTranslator>
 
@@ -20,11 +23,23 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     setWindowTitle(tr("Jifen points — checkout"));
     m_checkout =
         new CheckoutScreen(ledger, clock, CheckoutScreen::Options{m_options.cashier, m_options.storeName}, this);
-    setCentralWidget(m_checkout);
+    m_redeem = new RedeemScreen(ledger, clock, this);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_checkout);
+    m_stack->addWidget(m_redeem);
+    setCentralWidget(m_stack);
+    auto* toggle = new QShortcut(QKeySequence(Qt::Key_F11), this);
+    connect(toggle, &QShortcut::activated, this, [this] {
+        if (m_stack->currentWidget() == m_checkout)
+            showRedeem();
+        else
+            showCheckout();
+    });
+    connect(m_redeem, &RedeemScreen::backRequested, this, &PosMainWindow::showCheckout);
     m_sync = new SyncStatusWidget(ledger, this);
     statusBar()->addPermanentWidget(m_sync, 1);
     auto* keys = new QLabel(tr("F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · "
-                               "F9 remove line · F10 sync · F12 pay · Esc cancel"),
+                               "F9 remove line · F10 sync · F11 redeem · F12 pay · Esc cancel"),
                             this);
     keys->setObjectName(QStringLiteral("shortcutsLabel"));
     statusBar()->addWidget(keys);
@@ -35,6 +50,20 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
         statusBar()->showMessage(ok ? tr("Receipt printed.") : error, 8000);
     });
     resize(1200, 760);
+    showCheckout(); // the scanner's field has the focus from the start
+}
+
+void PosMainWindow::showCheckout()
+{
+    m_stack->setCurrentWidget(m_checkout); // the cart waits where it was
+    m_checkout->findChild<QWidget*>(QStringLiteral("itemLineEdit"))->setFocus();
+}
+
+void PosMainWindow::showRedeem()
+{
+    m_redeem->reload();
+    m_stack->setCurrentWidget(m_redeem);
+    m_redeem->findChild<QWidget*>(QStringLiteral("redeemMemberLineEdit"))->setFocus();
 }
 
 void PosMainWindow::printReceipt(const ReceiptData& receipt)

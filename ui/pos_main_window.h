@@ -5,9 +5,12 @@
 
 #include <QMainWindow>
 
+class QStackedWidget;
+
 namespace jifen {
 
 class CheckoutScreen;
+class RedeemScreen;
 class ReceiptPrinter;
 class SyncStatusWidget;
 
@@ -27,6 +30,9 @@ public:
     CheckoutScreen* checkout() const { return m_checkout; }
     SyncStatusWidget* syncStatus() const { return m_sync; }
     ReceiptPrinter* printer() const { return m_printer; }
+    RedeemScreen* redeem() const { return m_redeem; }
+    void showCheckout();
+    void showRedeem();
 
 public slots:
     void printReceipt(const jifen::ReceiptData& receipt);
@@ -35,6 +41,8 @@ public slots:
 private:
     Options m_options;
     CheckoutScreen* m_checkout;
+    RedeemScreen* m_redeem;
+    QStackedWidget* m_stack;
     SyncStatusWidget* m_sync;
     ReceiptPrinter* m_printer;
 };

@@ -3,6 +3,7 @@
 
 #include "enrol_dialog.h"
 #include "pos_fixture.h"
+#include "redeem_screen.h"
 #include "sync_status_widget.h"
 
 #include <QCheckBox>
@@ -44,6 +45,8 @@ private slots:
     void escapeCancels();
     void enrolment_data();
     void enrolment();
+    void redeemWithPin_data();
+    void redeemWithPin();
     void syncIndicator();
     void chineseTranslation();
 };
@@ -123,7 +126,8 @@ void TstPosCheckout::checkoutByKeys()
     QVERIFY(report);
     QCOMPARE(report->sales, 2);
     QVERIFY(window.checkout()->items().isEmpty());
-    QCOMPARE(labelText(&window, "memberPhoneLabel"), QCoreApplication::translate("jifen::MemberPanel", "no member"));
+    QCOMPARE(labelText(window.checkout(), "memberPhoneLabel"),
+             QCoreApplication::translate("jifen::MemberPanel", "no member"));
     QVERIFY(child<QPlainTextEdit>(&window, "receiptView")->toPlainText().contains(receipt->ref));
     QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(&window, "itemLineEdit"));
     QVERIFY(f.verifyProblems().isEmpty());
@@ -189,13 +193,68 @@ void TstPosCheckout::enrolment()
     QCOMPARE(bool(member), enrolled);
     if (enrolled) {
         QCOMPARE(member->member.name, u"Li Si"_s);
-        QCOMPARE(labelText(&window, "memberPhoneLabel"), u"139****9000"_s);
-        QCOMPARE(labelText(&window, "memberBalanceLabel"), u"0"_s);
+        QCOMPARE(labelText(window.checkout(), "memberPhoneLabel"), u"139****9000"_s);
+        QCOMPARE(labelText(window.checkout(), "memberBalanceLabel"), u"0"_s);
     } else {
         QCOMPARE(member.error().code, ErrorCode::NotFound);
         QVERIFY(!window.checkout()->memberPanel()->member());
     }
     QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>(&window, "itemLineEdit"));
+}
+
+void TstPosCheckout::redeemWithPin_data()
+{
+    QTest::addColumn<QString>("reward");
+    QTest::addColumn<QStringList>("pins"); // typed into the PIN prompt in turn; empty: no prompt expected
+    QTest::addColumn<qint64>("spent");
+    QTest::newRow("no PIN needed") << u"FRUIT-BOX"_s << QStringList() << qint64(500);
+    QTest::newRow("right PIN") << u"JW-CLEAN"_s << QStringList{kApproverPin} << qint64(20000);
+    QTest::newRow("wrong PIN, then Esc") << u"JW-CLEAN"_s << QStringList{u"1111"_s} << qint64(0);
+    QTest::newRow("wrong PIN, then right") << u"JW-CLEAN"_s << QStringList{u"1111"_s, kApproverPin} << qint64(20000);
+}
+
+void TstPosCheckout::redeemWithPin()
+{
+    QFETCH(QString, reward);
+    QFETCH(QStringList, pins);
+    QFETCH(qint64, spent);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(f.addManager());
+    QVERIFY(addMemberWithPoints(f, 25000));
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    auto open = keys({Qt::Key_F11, kPhone, Qt::Key_Return, reward, Qt::Key_Return});
+    typeKeys(open, &window);
+    auto* dialog = window.findChild<QDialog*>(u"managerPinDialog"_s);
+    QCOMPARE(dialog != nullptr, !pins.isEmpty());
+    if (dialog) {
+        QTRY_VERIFY(dialog->isActiveWindow());
+        QPointer<QDialog> guard(dialog);
+        for (const QString& pin : pins) {
+            auto typed = keys({pin, Qt::Key_Return});
+            typeKeys(typed, dialog);
+            if (pin != kApproverPin) { // refused: the prompt stays, saying why, and nothing is spent
+                QVERIFY(guard && guard->isVisible());
+                QVERIFY(!labelText(dialog, "managerPinErrorLabel").isEmpty());
+                QCOMPARE(f.balance(), 25000);
+            }
+        }
+        if (spent == 0) {
+            auto esc = keys({Qt::Key_Escape});
+            typeKeys(esc, dialog);
+        }
+        QTRY_VERIFY(!guard || !guard->isVisible());
+    }
+    QCOMPARE(f.balance(), 25000 - spent);
+    QCOMPARE(window.redeem()->lastResult().has_value(), spent > 0);
+    if (spent > 0) {
+        QCOMPARE(window.redeem()->lastResult()->pointsSpent.value(), spent);
+        QCOMPARE(window.redeem()->lastResult()->approvedBy.isEmpty(), pins.isEmpty());
+    }
+    QVERIFY(f.verifyProblems().isEmpty());
 }
 
 void TstPosCheckout::syncIndicator()
@@ -243,7 +302,7 @@ void TstPosCheckout::chineseTranslation()
     QCOMPARE(window.windowTitle(), u"积分收银台"_s);
     QCOMPARE(child<QPushButton>(&window, "completeButton")->text(), u"结账 (F12)"_s);
     QCOMPARE(labelText(&window, "syncStateLabel"), u"未在总部注册"_s);
-    QCOMPARE(labelText(&window, "memberPhoneLabel"), u"未识别会员"_s);
+    QCOMPARE(labelText(window.checkout(), "memberPhoneLabel"), u"未识别会员"_s);
     QCOMPARE(child<QComboBox>(&window, "tenderComboBox")->itemText(1), u"微信支付"_s);
 }
 

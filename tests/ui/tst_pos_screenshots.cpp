@@ -4,6 +4,7 @@
 
 #include "enrol_dialog.h"
 #include "pos_fixture.h"
+#include "redeem_screen.h"
 
 #include <QImage>
 #include <QPixmap>
@@ -88,6 +89,19 @@ void TstPosScreenshots::screens()
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     save(dialog, u"enrol.png"_s);
+
+    QTestEventList redeem;
+    redeem.addKeyClick(Qt::Key_Escape);
+    typeKeys(redeem, dialog);
+    QTRY_VERIFY(window.isActiveWindow());
+    window.showRedeem(); // F11 is covered by tst_pos_checkout
+    redeem.clear();
+    redeem.addKeyClicks(kPhone);
+    redeem.addKeyClick(Qt::Key_Return);
+    redeem.addKeyClicks(u"FRUIT"_s);
+    typeKeys(redeem, &window);
+    QVERIFY(window.redeem()->isVisible());
+    save(&window, u"redeem.png"_s);
 }
 
 QTEST_MAIN(TstPosScreenshots)
