@@ -95,8 +95,18 @@ ZH = {
     "%1 (first on %2)": "%1（最早 %2 到期）",
     "no member": "未识别会员",
     "Jifen points — checkout": "积分收银台",
-    "F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Esc cancel":
-        "F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分抵扣 · F7 支付方式 · F8 重打 · F9 删除一行 · F10 同步 · F11 兑换 · F12 结账 · Esc 取消",
+    "F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel":
+        "F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分抵扣 · F7 支付方式 · F8 重打 · F9 删除一行 · F10 同步 · F11 兑换 · F12 结账 · Shift+F12 退款 · Esc 取消",
+    "Scan the receipt's QR code or type the receipt number": "扫小票二维码或输入单号",
+    "empty: refund everything not yet refunded": "留空：退还尚未退款的全部金额",
+    "Receipt no. (F2)": "单号 (F2)",
+    "Amount to refund, yuan (F4)": "退款金额，元 (F4)",
+    "Refunds — Enter or F12 refunds, Esc back to checkout": "退款 —— 回车或 F12 退款，Esc 返回收银",
+    "Scan or type the receipt number first (F2).": "请先扫描或输入单号（F2）。",
+    "Not refunded: %1": "未退款：%1",
+    "Refunded %1 yuan of %2: %3 points taken back, %4 offset points returned; balance %5.%6":
+        "单据 %2 已退款 %1 元：扣回 %3 积分，退回抵扣积分 %4；余额 %5。%6",
+    "The sale is fully refunded.": "该单已全部退款。",
     "Manager approval": "店长授权",
     "Approve (Enter)": "授权 (回车)",
     "Manager PIN": "店长密码",

@@ -411,7 +411,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Esc cancel</source>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -534,6 +534,45 @@
     </message>
     <message>
         <source>Voucher code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::RefundScreen</name>
+    <message>
+        <source>Scan the receipt&apos;s QR code or type the receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: refund everything not yet refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt no. (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to refund, yuan (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds — Enter or F12 refunds, Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type the receipt number first (F2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not refunded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded %1 yuan of %2: %3 points taken back, %4 offset points returned; balance %5.%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale is fully refunded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -411,8 +411,8 @@
         <translation>未配置小票打印机（启动时加 --printer）。</translation>
     </message>
     <message>
-        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Esc cancel</source>
-        <translation>F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分抵扣 · F7 支付方式 · F8 重打 · F9 删除一行 · F10 同步 · F11 兑换 · F12 结账 · Esc 取消</translation>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
+        <translation>F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分抵扣 · F7 支付方式 · F8 重打 · F9 删除一行 · F10 同步 · F11 兑换 · F12 结账 · Shift+F12 退款 · Esc 取消</translation>
     </message>
 </context>
 <context>
@@ -535,6 +535,45 @@
     <message>
         <source>Voucher code: %1</source>
         <translation>券码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>jifen::RefundScreen</name>
+    <message>
+        <source>Scan the receipt&apos;s QR code or type the receipt number</source>
+        <translation>扫小票二维码或输入单号</translation>
+    </message>
+    <message>
+        <source>empty: refund everything not yet refunded</source>
+        <translation>留空：退还尚未退款的全部金额</translation>
+    </message>
+    <message>
+        <source>Receipt no. (F2)</source>
+        <translation>单号 (F2)</translation>
+    </message>
+    <message>
+        <source>Amount to refund, yuan (F4)</source>
+        <translation>退款金额，元 (F4)</translation>
+    </message>
+    <message>
+        <source>Refunds — Enter or F12 refunds, Esc back to checkout</source>
+        <translation>退款 —— 回车或 F12 退款，Esc 返回收银</translation>
+    </message>
+    <message>
+        <source>Scan or type the receipt number first (F2).</source>
+        <translation>请先扫描或输入单号（F2）。</translation>
+    </message>
+    <message>
+        <source>Not refunded: %1</source>
+        <translation>未退款：%1</translation>
+    </message>
+    <message>
+        <source>Refunded %1 yuan of %2: %3 points taken back, %4 offset points returned; balance %5.%6</source>
+        <translation>单据 %2 已退款 %1 元：扣回 %3 积分，退回抵扣积分 %4；余额 %5。%6</translation>
+    </message>
+    <message>
+        <source>The sale is fully refunded.</source>
+        <translation>该单已全部退款。</translation>
     </message>
 </context>
 <context>

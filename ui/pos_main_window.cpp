@@ -3,6 +3,7 @@
 #include "checkout_screen.h"
 #include "receipt_printer.h"
 #include "redeem_screen.h"
+#include "refund_screen.h"
 #include "sync_status_widget.h"
 
 #include <QCoreApplication>
@@ -27,6 +28,11 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_checkout);
     m_stack->addWidget(m_redeem);
+    m_refund = new RefundScreen(ledger, clock, this);
+    m_stack->addWidget(m_refund);
+    auto* refunds = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F12), this);
+    connect(refunds, &QShortcut::activated, this, &PosMainWindow::showRefund);
+    connect(m_refund, &RefundScreen::backRequested, this, &PosMainWindow::showCheckout);
     setCentralWidget(m_stack);
     auto* toggle = new QShortcut(QKeySequence(Qt::Key_F11), this);
     connect(toggle, &QShortcut::activated, this, [this] {
@@ -39,7 +45,7 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     m_sync = new SyncStatusWidget(ledger, this);
     statusBar()->addPermanentWidget(m_sync, 1);
     auto* keys = new QLabel(tr("F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · "
-                               "F9 remove line · F10 sync · F11 redeem · F12 pay · Esc cancel"),
+                               "F9 remove line · F10 sync · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel"),
                             this);
     keys->setObjectName(QStringLiteral("shortcutsLabel"));
     statusBar()->addWidget(keys);
@@ -64,6 +70,13 @@ void PosMainWindow::showRedeem()
     m_redeem->reload();
     m_stack->setCurrentWidget(m_redeem);
     m_redeem->findChild<QWidget*>(QStringLiteral("redeemMemberLineEdit"))->setFocus();
+}
+
+void PosMainWindow::showRefund()
+{
+    m_refund->cancel();
+    m_stack->setCurrentWidget(m_refund);
+    m_refund->findChild<QWidget*>(QStringLiteral("refundSaleRefLineEdit"))->setFocus();
 }
 
 void PosMainWindow::printReceipt(const ReceiptData& receipt)

@@ -11,6 +11,7 @@ namespace jifen {
 
 class CheckoutScreen;
 class RedeemScreen;
+class RefundScreen;
 class ReceiptPrinter;
 class SyncStatusWidget;
 
@@ -33,6 +34,8 @@ public:
     RedeemScreen* redeem() const { return m_redeem; }
     void showCheckout();
     void showRedeem();
+    RefundScreen* refunds() const { return m_refund; }
+    void showRefund();
 
 public slots:
     void printReceipt(const jifen::ReceiptData& receipt);
@@ -42,6 +45,7 @@ private:
     Options m_options;
     CheckoutScreen* m_checkout;
     RedeemScreen* m_redeem;
+    RefundScreen* m_refund;
     QStackedWidget* m_stack;
     SyncStatusWidget* m_sync;
     ReceiptPrinter* m_printer;

@@ -4,6 +4,7 @@
 #include "enrol_dialog.h"
 #include "pos_fixture.h"
 #include "redeem_screen.h"
+#include "refund_screen.h"
 #include "sync_status_widget.h"
 
 #include <QCheckBox>
@@ -47,6 +48,8 @@ private slots:
     void enrolment();
     void redeemWithPin_data();
     void redeemWithPin();
+    void refund_data();
+    void refund();
     void syncIndicator();
     void chineseTranslation();
 };
@@ -200,6 +203,9 @@ void TstPosCheckout::enrolment()
         QVERIFY(!window.checkout()->memberPanel()->member());
     }
     QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>(&window, "itemLineEdit"));
+    auto f11 = keys({Qt::Key_F11}); // the F-keys work again once the dialog is gone
+    typeKeys(f11, &window);
+    QVERIFY(window.redeem()->isVisible());
 }
 
 void TstPosCheckout::redeemWithPin_data()
@@ -254,6 +260,62 @@ void TstPosCheckout::redeemWithPin()
         QCOMPARE(window.redeem()->lastResult()->pointsSpent.value(), spent);
         QCOMPARE(window.redeem()->lastResult()->approvedBy.isEmpty(), pins.isEmpty());
     }
+    QVERIFY(f.verifyProblems().isEmpty());
+}
+
+void TstPosCheckout::refund_data()
+{
+    QTest::addColumn<QString>("saleRef"); // empty: the sale just made at the checkout
+    QTest::addColumn<QString>("amount");  // typed; empty: everything
+    QTest::addColumn<qint64>("reversed");
+    QTest::addColumn<bool>("refunded");
+    QTest::newRow("full refund") << QString() << QString() << qint64(75) << true;
+    QTest::newRow("partial refund") << QString() << u"25.00"_s << qint64(25) << true;
+    QTest::newRow("more than was paid") << QString() << u"80.00"_s << qint64(0) << false;
+    QTest::newRow("unknown receipt") << u"T1-19990101-000001"_s << QString() << qint64(0) << false;
+}
+
+void TstPosCheckout::refund()
+{
+    QFETCH(QString, saleRef);
+    QFETCH(QString, amount);
+    QFETCH(qint64, reversed);
+    QFETCH(bool, refunded);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, 0));
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto sale = keys({Qt::Key_F2, kPhone, Qt::Key_Return, u"3*"_s + kWatermelon, Qt::Key_Return, Qt::Key_F12});
+    typeKeys(sale, &window);
+    QVERIFY(window.checkout()->lastReceipt());
+    QCOMPARE(f.balance(), 75);
+    if (saleRef.isEmpty())
+        saleRef = window.checkout()->lastReceipt()->ref; // what the receipt's QR code carries
+    const qint64 entries = f.journalSize();
+
+    QTestEventList refundKeys;
+    refundKeys.addKeyClick(Qt::Key_F12, Qt::ShiftModifier);
+    refundKeys.addKeyClicks(saleRef);
+    refundKeys.addKeyClick(Qt::Key_Return);
+    if (!amount.isEmpty())
+        refundKeys.addKeyClicks(amount);
+    refundKeys.addKeyClick(Qt::Key_Return);
+    typeKeys(refundKeys, &window);
+
+    QVERIFY(window.refunds()->isVisible());
+    QCOMPARE(window.refunds()->lastResult().has_value(), refunded);
+    QCOMPARE(f.balance(), 75 - reversed);
+    if (refunded) {
+        QCOMPARE(window.refunds()->lastResult()->pointsReversed.value(), reversed);
+    } else {
+        QCOMPARE(f.journalSize(), entries); // a refused refund writes nothing
+        QVERIFY(!labelText(window.refunds(), "refundMessageLabel").isEmpty());
+    }
+    auto back = keys({Qt::Key_Escape});
+    typeKeys(back, &window);
+    QVERIFY(window.checkout()->isVisible());
     QVERIFY(f.verifyProblems().isEmpty());
 }
 
