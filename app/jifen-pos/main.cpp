@@ -1,0 +1,137 @@
+// jifen-pos: the cashier's window on a terminal's ledger. Wiring only: the screens live in ui/,
+// the rules in core/, the network in sync/.
+
+#include "clock.h"
+#include "ledger.h"
+#include "pos_main_window.h"
+#include "store.h"
+#include "sync_client.h"
+#include "sync_status_widget.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace jifen;
+
+namespace {
+
+int fail(const QString& message, int code)
+{
+    std::fprintf(stderr, "jifen-pos: %s\n", message.toLocal8Bit().constData());
+    return code;
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (!hasDisplay())
+        return fail(QStringLiteral("no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Run it on the "
+                                   "terminal's screen, or QT_QPA_PLATFORM=offscreen for a check; the headless "
+                                   "demo is `bash scripts/demo.sh` with the `jifen` CLI."),
+                    2);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("jifen"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Jifen cashier app: checkout, members, receipts."));
+    parser.addHelpOption();
+    const QCommandLineOption dataDir({QStringLiteral("data-dir"), QStringLiteral("data")},
+                                     QStringLiteral("The terminal's data directory (as for `jifen --data-dir`)."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en."),
+                                  QStringLiteral("language"), QStringLiteral("zh_CN"));
+    const QCommandLineOption cashier(QStringLiteral("cashier"), QStringLiteral("The cashier (a registered operator)."),
+                                     QStringLiteral("name"));
+    const QCommandLineOption printer(QStringLiteral("printer"),
+                                     QStringLiteral("Receipt printer: a device file or tcp://host:9100."),
+                                     QStringLiteral("target"));
+    const QCommandLineOption paper(QStringLiteral("paper"), QStringLiteral("Receipt paper: 58 or 80 (mm)."),
+                                   QStringLiteral("mm"), QStringLiteral("80"));
+    const QCommandLineOption storeName(QStringLiteral("store-name"), QStringLiteral("The name printed on receipts."),
+                                       QStringLiteral("name"));
+    parser.addOptions({dataDir, lang, cashier, printer, paper, storeName});
+    parser.process(app);
+
+    QString language = parser.value(lang);
+    if (!parser.isSet(lang) && !qEnvironmentVariableIsEmpty("JIFEN_LANG"))
+        language = qEnvironmentVariable("JIFEN_LANG");
+    if (!installPosTranslation(language))
+        return fail(QStringLiteral("no translation for language \"%1\" (zh_CN or en)").arg(language), 2);
+    if (parser.value(paper) != QLatin1String("58") && parser.value(paper) != QLatin1String("80"))
+        return fail(QStringLiteral("--paper is 58 or 80"), 2);
+
+    QString dir = parser.value(dataDir);
+    if (dir.isEmpty())
+        dir = qEnvironmentVariable("JIFEN_DATA_DIR");
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString dbPath = QDir(dir).filePath(QStringLiteral("jifen.db"));
+    if (!QFileInfo::exists(dbPath))
+        return fail(QStringLiteral("no terminal data in %1; run `jifen --data-dir %1 init --store S --terminal T` "
+                                   "first")
+                        .arg(dir),
+                    4);
+
+    std::unique_ptr<Clock> clock;
+    if (const QString fixed = qEnvironmentVariable("JIFEN_CLOCK"); !fixed.isEmpty()) {
+        auto instant = parseInstant(fixed);
+        if (!instant)
+            return fail(QStringLiteral("JIFEN_CLOCK: %1").arg(instant.error().message), 2);
+        clock = std::make_unique<FixedClock>(instant.value());
+    } else {
+        clock = std::make_unique<SystemClock>();
+    }
+    auto store = Store::open(dbPath);
+    if (!store)
+        return fail(store.error().message, static_cast<int>(store.error().code));
+    Ledger ledger(*store.value(), *clock);
+    auto identity = ledger.identity();
+    if (!identity)
+        return fail(identity.error().message, static_cast<int>(identity.error().code));
+
+    PosMainWindow::Options options;
+    options.cashier = parser.value(cashier);
+    options.storeName = parser.value(storeName); // empty: named after the store's code
+    options.printer = parser.value(printer);
+    options.paper = parser.value(paper) == QLatin1String("58") ? PaperWidth::Mm58 : PaperWidth::Mm80;
+    PosMainWindow window(ledger, *clock, options);
+
+    // Sync runs on the network's own events; the window never waits on it.
+    QNetworkAccessManager network;
+    sync::SyncClient client(ledger, network, *clock);
+    SyncStatusWidget* status = window.syncStatus();
+    const auto syncNow = [&] {
+        if (client.busy())
+            return;
+        auto state = ledger.syncState();
+        if (!state || state->hqUrl.isEmpty())
+            return;
+        status->syncStarted();
+        client.syncOnce();
+    };
+    QObject::connect(status, &SyncStatusWidget::syncRequested, &client, syncNow);
+    QObject::connect(&client, &sync::SyncClient::progress, status, &SyncStatusWidget::syncProgress);
+    QObject::connect(&client, &sync::SyncClient::finished, status, &SyncStatusWidget::syncFinished);
+    QTimer opportunistic; // whenever HQ is reachable: try every five minutes
+    QObject::connect(&opportunistic, &QTimer::timeout, &client, syncNow);
+    opportunistic.start(5 * 60 * 1000);
+    QTimer::singleShot(0, &client, syncNow);
+
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,372 @@
+// The checkout driven by the keyboard alone: scans, quantities, Backspace, F-keys and Enter as
+// data rows; enrolment with the required consent; the sync indicator; the Chinese translation.
+
+#include "enrol_dialog.h"
+#include "pos_fixture.h"
+#include "redeem_screen.h"
+#include "refund_screen.h"
+#include "sync_status_widget.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+
+using namespace jifen;
+using namespace jifen::test;
+
+namespace {
+
+const QString kWatermelon = u"6901000000011"_s; // 25.00, fruit
+const QString kApple = u"6901000000028"_s;      // 38.00, eco
+
+QTestEventList keys(std::initializer_list<QVariant> steps)
+{
+    // Strings are typed character by character; ints are single keys (Qt::Key).
+    QTestEventList list;
+    for (const QVariant& step : steps) {
+        if (step.typeId() == QMetaType::QString)
+            list.addKeyClicks(step.toString());
+        else
+            list.addKeyClick(static_cast<Qt::Key>(step.toInt()));
+    }
+    return list;
+}
+
+} // namespace
+
+class TstPosCheckout : public QObject {
+    Q_OBJECT
+private slots:
+    void checkoutByKeys_data();
+    void checkoutByKeys();
+    void escapeCancels();
+    void enrolment_data();
+    void enrolment();
+    void redeemWithPin_data();
+    void redeemWithPin();
+    void refund_data();
+    void refund();
+    void syncIndicator();
+    void chineseTranslation();
+};
+
+void TstPosCheckout::checkoutByKeys_data()
+{
+    QTest::addColumn<QTestEventList>("events");
+    QTest::addColumn<QString>("amount"); // the committed sale's bill
+    QTest::addColumn<QString>("paid");
+    QTest::addColumn<qint64>("earned");
+    QTest::addColumn<qint64>("balance"); // after the sale; seeded with 1,000 points
+    QTest::addColumn<QString>("tender");
+    const int enter = Qt::Key_Return;
+
+    QTest::newRow("member, scan, quantity with Backspace, Enter pays")
+        << keys({Qt::Key_F2, u"13800138000"_s, enter, kWatermelon, enter, Qt::Key_F4, u"5"_s, Qt::Key_Backspace, u"3"_s,
+                 enter, enter})
+        << u"75.00"_s << u"75.00"_s << qint64(75) << qint64(1075) << u"cash"_s;
+    QTest::newRow("scan twice merges, 2*SKU, F12 pays")
+        << keys({Qt::Key_F2, u"13800138000"_s, enter, kWatermelon, enter, kWatermelon, enter, u"2*"_s + kApple, enter,
+                 Qt::Key_F12})
+        << u"126.00"_s << u"126.00"_s << qint64(126) << qint64(1126) << u"cash"_s;
+    QTest::newRow("points offset and Alipay")
+        << keys({Qt::Key_F2, u"13800138000"_s, enter, kWatermelon, enter, kWatermelon, enter, Qt::Key_F6, u"500"_s,
+                 enter, Qt::Key_F7, Qt::Key_F7, Qt::Key_F12})
+        << u"50.00"_s << u"45.00"_s << qint64(45) << qint64(1000 - 500 + 45) << u"alipay"_s;
+    QTest::newRow("amount only, typo corrected") << keys({Qt::Key_F2, u"13800138000"_s, enter, Qt::Key_F5, u"88.88"_s,
+                                                          Qt::Key_Backspace, u"0"_s, enter, Qt::Key_F12})
+                                                 << u"88.80"_s << u"88.80"_s << qint64(88) << qint64(1088) << u"cash"_s;
+    QTest::newRow("member card scanned into the item field")
+        << keys({u"CARD-0001"_s, enter, kApple, enter, enter}) << u"38.00"_s << u"38.00"_s << qint64(38) << qint64(1038)
+        << u"cash"_s;
+    QTest::newRow("F9 removes the last line")
+        << keys({Qt::Key_F2, u"13800138000"_s, enter, kWatermelon, enter, kApple, enter, Qt::Key_F9, enter})
+        << u"25.00"_s << u"25.00"_s << qint64(25) << qint64(1025) << u"cash"_s;
+    QTest::newRow("no member earns nothing") << keys({kWatermelon, enter, Qt::Key_F7, enter}) << u"25.00"_s
+                                             << u"25.00"_s << qint64(0) << qint64(1000) << u"wechat"_s;
+}
+
+void TstPosCheckout::checkoutByKeys()
+{
+    QFETCH(QTestEventList, events);
+    QFETCH(QString, amount);
+    QFETCH(QString, paid);
+    QFETCH(qint64, earned);
+    QFETCH(qint64, balance);
+    QFETCH(QString, tender);
+
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(f.ledger->addMember(NewMember{kPhone, u"CARD-0001"_s, u"张三"_s}));
+    QVERIFY(f.sale(u"SEED-1"_s, u"1000"_s));
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QSignalSpy committed(f.ledger.get(), &Ledger::committed);
+    QSignalSpy completed(window.checkout(), &CheckoutScreen::saleCompleted);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(&window, "itemLineEdit")); // no click needed
+
+    typeKeys(events, &window);
+
+    QCOMPARE(completed.size(), 1);
+    QCOMPARE(committed.size(), 1);
+    const auto& receipt = window.checkout()->lastReceipt();
+    QVERIFY(receipt);
+    QCOMPARE(receipt->amount.toYuanString(), amount);
+    QCOMPARE(receipt->paid.toYuanString(), paid);
+    QCOMPARE(receipt->earned.value(), earned);
+    QCOMPARE(receipt->tender, tender);
+    QCOMPARE(f.balance(), balance);
+    if (earned > 0) {
+        QCOMPARE(receipt->balance.value(), balance);
+        QCOMPARE(receipt->phoneMasked, u"138****8000"_s);
+    }
+    // The committed sale is what the ledger holds, and the till is ready for the next one.
+    auto report = f.ledger->dayReport();
+    QVERIFY(report);
+    QCOMPARE(report->sales, 2);
+    QVERIFY(window.checkout()->items().isEmpty());
+    QCOMPARE(labelText(window.checkout(), "memberPhoneLabel"),
+             QCoreApplication::translate("jifen::MemberPanel", "no member"));
+    QVERIFY(child<QPlainTextEdit>(&window, "receiptView")->toPlainText().contains(receipt->ref));
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(&window, "itemLineEdit"));
+    QVERIFY(f.verifyProblems().isEmpty());
+}
+
+void TstPosCheckout::escapeCancels()
+{
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, 0));
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const qint64 before = f.journalSize();
+    auto events = keys({Qt::Key_F2, u"13800138000"_s, Qt::Key_Return, kWatermelon, Qt::Key_Return});
+    typeKeys(events, &window);
+    QCOMPARE(window.checkout()->items().size(), 1);
+    QCOMPARE(labelText(&window, "totalLabel"), u"¥25.00"_s);
+    QCOMPARE(labelText(&window, "pointsPreviewLabel"), u"25"_s); // the preview, before anything is written
+    QCOMPARE(f.journalSize(), before);
+    auto esc = keys({Qt::Key_Escape, Qt::Key_Return}); // Enter on an empty cart does nothing
+    typeKeys(esc, &window);
+    QVERIFY(window.checkout()->items().isEmpty());
+    QVERIFY(!window.checkout()->memberPanel()->member());
+    QCOMPARE(f.journalSize(), before);
+    QVERIFY(!child<QPushButton>(&window, "completeButton")->isEnabled());
+}
+
+void TstPosCheckout::enrolment_data()
+{
+    QTest::addColumn<QTestEventList>("dialogKeys"); // typed once the enrolment dialog is open
+    QTest::addColumn<bool>("enrolled");
+    QTest::newRow("name, consent, Enter") << keys({u"Li Si"_s, Qt::Key_F9, Qt::Key_Return}) << true;
+    QTest::newRow("no consent: Enter refused, Esc leaves")
+        << keys({u"Li Si"_s, Qt::Key_Return, Qt::Key_Escape}) << false;
+    QTest::newRow("consent given then withdrawn")
+        << keys({u"Li Si"_s, Qt::Key_F9, Qt::Key_F9, Qt::Key_Return, Qt::Key_Escape}) << false;
+}
+
+void TstPosCheckout::enrolment()
+{
+    QFETCH(QTestEventList, dialogKeys);
+    QFETCH(bool, enrolled);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    auto lookup = keys({Qt::Key_F2, kPhone2, Qt::Key_Return});
+    typeKeys(lookup, &window);
+    auto* dialog = window.findChild<EnrolDialog*>(u"enrolDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isActiveWindow());
+    QCOMPARE(child<QLineEdit>(dialog, "enrolPhoneLineEdit")->text(), kPhone2);
+    QVERIFY(!child<QPushButton>(dialog, "enrolOkButton")->isEnabled()); // consent first
+    QPointer<EnrolDialog> guard(dialog);
+
+    typeKeys(dialogKeys, dialog);
+
+    QTRY_VERIFY(!guard || !guard->isVisible());
+    auto member = f.ledger->memberByPhone(kPhone2);
+    QCOMPARE(bool(member), enrolled);
+    if (enrolled) {
+        QCOMPARE(member->member.name, u"Li Si"_s);
+        QCOMPARE(labelText(window.checkout(), "memberPhoneLabel"), u"139****9000"_s);
+        QCOMPARE(labelText(window.checkout(), "memberBalanceLabel"), u"0"_s);
+    } else {
+        QCOMPARE(member.error().code, ErrorCode::NotFound);
+        QVERIFY(!window.checkout()->memberPanel()->member());
+    }
+    QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>(&window, "itemLineEdit"));
+    auto f11 = keys({Qt::Key_F11}); // the F-keys work again once the dialog is gone
+    typeKeys(f11, &window);
+    QVERIFY(window.redeem()->isVisible());
+}
+
+void TstPosCheckout::redeemWithPin_data()
+{
+    QTest::addColumn<QString>("reward");
+    QTest::addColumn<QStringList>("pins"); // typed into the PIN prompt in turn; empty: no prompt expected
+    QTest::addColumn<qint64>("spent");
+    QTest::newRow("no PIN needed") << u"FRUIT-BOX"_s << QStringList() << qint64(500);
+    QTest::newRow("right PIN") << u"JW-CLEAN"_s << QStringList{kApproverPin} << qint64(20000);
+    QTest::newRow("wrong PIN, then Esc") << u"JW-CLEAN"_s << QStringList{u"1111"_s} << qint64(0);
+    QTest::newRow("wrong PIN, then right") << u"JW-CLEAN"_s << QStringList{u"1111"_s, kApproverPin} << qint64(20000);
+}
+
+void TstPosCheckout::redeemWithPin()
+{
+    QFETCH(QString, reward);
+    QFETCH(QStringList, pins);
+    QFETCH(qint64, spent);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(f.addManager());
+    QVERIFY(addMemberWithPoints(f, 25000));
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    auto open = keys({Qt::Key_F11, kPhone, Qt::Key_Return, reward, Qt::Key_Return});
+    typeKeys(open, &window);
+    auto* dialog = window.findChild<QDialog*>(u"managerPinDialog"_s);
+    QCOMPARE(dialog != nullptr, !pins.isEmpty());
+    if (dialog) {
+        QTRY_VERIFY(dialog->isActiveWindow());
+        QPointer<QDialog> guard(dialog);
+        for (const QString& pin : pins) {
+            auto typed = keys({pin, Qt::Key_Return});
+            typeKeys(typed, dialog);
+            if (pin != kApproverPin) { // refused: the prompt stays, saying why, and nothing is spent
+                QVERIFY(guard && guard->isVisible());
+                QVERIFY(!labelText(dialog, "managerPinErrorLabel").isEmpty());
+                QCOMPARE(f.balance(), 25000);
+            }
+        }
+        if (spent == 0) {
+            auto esc = keys({Qt::Key_Escape});
+            typeKeys(esc, dialog);
+        }
+        QTRY_VERIFY(!guard || !guard->isVisible());
+    }
+    QCOMPARE(f.balance(), 25000 - spent);
+    QCOMPARE(window.redeem()->lastResult().has_value(), spent > 0);
+    if (spent > 0) {
+        QCOMPARE(window.redeem()->lastResult()->pointsSpent.value(), spent);
+        QCOMPARE(window.redeem()->lastResult()->approvedBy.isEmpty(), pins.isEmpty());
+    }
+    QVERIFY(f.verifyProblems().isEmpty());
+}
+
+void TstPosCheckout::refund_data()
+{
+    QTest::addColumn<QString>("saleRef"); // empty: the sale just made at the checkout
+    QTest::addColumn<QString>("amount");  // typed; empty: everything
+    QTest::addColumn<qint64>("reversed");
+    QTest::addColumn<bool>("refunded");
+    QTest::newRow("full refund") << QString() << QString() << qint64(75) << true;
+    QTest::newRow("partial refund") << QString() << u"25.00"_s << qint64(25) << true;
+    QTest::newRow("more than was paid") << QString() << u"80.00"_s << qint64(0) << false;
+    QTest::newRow("unknown receipt") << u"T1-19990101-000001"_s << QString() << qint64(0) << false;
+}
+
+void TstPosCheckout::refund()
+{
+    QFETCH(QString, saleRef);
+    QFETCH(QString, amount);
+    QFETCH(qint64, reversed);
+    QFETCH(bool, refunded);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, 0));
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto sale = keys({Qt::Key_F2, kPhone, Qt::Key_Return, u"3*"_s + kWatermelon, Qt::Key_Return, Qt::Key_F12});
+    typeKeys(sale, &window);
+    QVERIFY(window.checkout()->lastReceipt());
+    QCOMPARE(f.balance(), 75);
+    if (saleRef.isEmpty())
+        saleRef = window.checkout()->lastReceipt()->ref; // what the receipt's QR code carries
+    const qint64 entries = f.journalSize();
+
+    QTestEventList refundKeys;
+    refundKeys.addKeyClick(Qt::Key_F12, Qt::ShiftModifier);
+    refundKeys.addKeyClicks(saleRef);
+    refundKeys.addKeyClick(Qt::Key_Return);
+    if (!amount.isEmpty())
+        refundKeys.addKeyClicks(amount);
+    refundKeys.addKeyClick(Qt::Key_Return);
+    typeKeys(refundKeys, &window);
+
+    QVERIFY(window.refunds()->isVisible());
+    QCOMPARE(window.refunds()->lastResult().has_value(), refunded);
+    QCOMPARE(f.balance(), 75 - reversed);
+    if (refunded) {
+        QCOMPARE(window.refunds()->lastResult()->pointsReversed.value(), reversed);
+    } else {
+        QCOMPARE(f.journalSize(), entries); // a refused refund writes nothing
+        QVERIFY(!labelText(window.refunds(), "refundMessageLabel").isEmpty());
+    }
+    auto back = keys({Qt::Key_Escape});
+    typeKeys(back, &window);
+    QVERIFY(window.checkout()->isVisible());
+    QVERIFY(f.verifyProblems().isEmpty());
+}
+
+void TstPosCheckout::syncIndicator()
+{
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(f.addMember());
+    SyncStatusWidget status(*f.ledger);
+    QSignalSpy requested(&status, &SyncStatusWidget::syncRequested);
+    auto* state = child<QLabel>(&status, "syncStateLabel");
+    auto* button = child<QPushButton>(&status, "syncNowButton");
+    QCOMPARE(state->text(), QCoreApplication::translate("jifen::SyncStatusWidget", "Not enrolled with HQ"));
+    QVERIFY(!button->isEnabled());
+
+    QVERIFY(f.ledger->saveEnrollment(u"http://127.0.0.1:9"_s, QByteArray(32, 'k')));
+    QVERIFY(f.ledger->recordSyncResult(false, u"HQ unreachable"_s)); // HQ went away
+    status.refresh();
+    QCOMPARE(state->text(), u"Offline"_s);
+    const QString before = labelText(&status, "syncStatusLabel");
+    QVERIFY2(before.contains(u"never"_s), qPrintable(before));
+
+    QVERIFY(f.sale(u"S-1"_s, u"10"_s)); // committed() refreshes the count by itself
+    const QString after = labelText(&status, "syncStatusLabel");
+    auto sync = f.ledger->syncState();
+    QVERIFY(sync && sync->pending() > 0);
+    QVERIFY2(after != before && after.startsWith(QString::number(sync->pending()) + u' '), qPrintable(after));
+
+    button->click();
+    QCOMPARE(requested.size(), 1);
+    status.syncStarted();
+    button->click(); // one sync at a time
+    QCOMPARE(requested.size(), 1);
+    QVERIFY(f.ledger->recordSyncResult(true, QString())); // HQ is back
+    status.syncFinished(true, QString());
+    QCOMPARE(state->text(), u"Online"_s);
+    QVERIFY(!labelText(&status, "syncStatusLabel").contains(u"never"_s));
+}
+
+void TstPosCheckout::chineseTranslation()
+{
+    QVERIFY(installPosTranslation(u"zh_CN"_s));
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    PosMainWindow window(*f.ledger, f.clock, {});
+    QCOMPARE(window.windowTitle(), u"积分收银台"_s);
+    QCOMPARE(child<QPushButton>(&window, "completeButton")->text(), u"结账 (F12)"_s);
+    QCOMPARE(labelText(&window, "syncStateLabel"), u"未在总部注册"_s);
+    QCOMPARE(labelText(window.checkout(), "memberPhoneLabel"), u"未识别会员"_s);
+    QCOMPARE(child<QComboBox>(&window, "tenderComboBox")->itemText(1), u"微信支付"_s);
+}
+
+QTEST_MAIN(TstPosCheckout)
+#include "tst_pos_checkout.moc"

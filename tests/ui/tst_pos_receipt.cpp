@@ -1,0 +1,186 @@
+// Receipts: a known sale on a fixed clock encodes to exactly the committed golden ESC/POS bytes
+// (58 mm and 80 mm, Chinese in GB18030, QR raster); the printer takes them as a device file and
+// over raw TCP.
+
+#include "escpos.h"
+#include "pos_fixture.h"
+#include "receipt_printer.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+using namespace jifen;
+using namespace jifen::test;
+
+class TstPosReceipt : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void gb18030_data();
+    void gb18030();
+    void golden_data();
+    void golden();
+    void printToDeviceFile();
+    void printOverTcp();
+    void printerUnreachable();
+
+private:
+    static Result<ReceiptData> knownSale(Fixture& f);
+};
+
+void TstPosReceipt::initTestCase()
+{
+    QVERIFY(installPosTranslation(u"zh_CN"_s)); // receipts print in Chinese
+}
+
+void TstPosReceipt::gb18030_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("columns");
+    QTest::newRow("ascii") << u"Total 12.50"_s << QByteArray("Total 12.50") << 11;
+    QTest::newRow("积分") << u"积分"_s << QByteArray::fromHex("bbfdb7d6") << 4;
+    QTest::newRow("full-width yuan sign and bracket") << u"￥（"_s << QByteArray::fromHex("a3a4a3a8") << 4;
+    QTest::newRow("half-width yen is four bytes") << u"¥"_s << QByteArray::fromHex("81308436") << 1;
+    QTest::newRow("euro") << u"€"_s << QByteArray::fromHex("a2e3") << 1;
+}
+
+void TstPosReceipt::gb18030()
+{
+    QFETCH(QString, text);
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, columns);
+    auto encoded = toGb18030(text);
+    QVERIFY(encoded);
+    QCOMPARE(encoded.value().toHex(), bytes.toHex());
+    QCOMPARE(printColumns(text), columns);
+}
+
+Result<ReceiptData> TstPosReceipt::knownSale(Fixture& f)
+{
+    if (!f.ledger->addMember(NewMember{kPhone, QString(), u"张三"_s}))
+        return Error::storage(u"member"_s);
+    if (!f.sale(u"SEED-1"_s, u"1000"_s))
+        return Error::storage(u"seed"_s);
+    SaleRequest r;
+    r.ref = u"T1-20261127-000003"_s;
+    r.phone = kPhone;
+    r.items = {u"6901000000011:3"_s, u"6901000000028:1"_s, u"6901000000035:1"_s};
+    r.offsetPoints = 1000;
+    r.tender = u"wechat"_s;
+    auto sale = f.ledger->sale(r);
+    if (!sale)
+        return sale.error();
+    auto after = f.ledger->memberByPhone(kPhone);
+    if (!after)
+        return after.error();
+    return receiptForSale(sale.value(), after.value(), u"红米好物 · 城东店"_s, u"T1"_s, QString(), r.tender,
+                          u"赶集日双倍积分"_s, f.clock.nowUtc());
+}
+
+void TstPosReceipt::golden_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("58 mm") << int(PaperWidth::Mm58) << u"receipt_58mm.bin"_s;
+    QTest::newRow("80 mm") << int(PaperWidth::Mm80) << u"receipt_80mm.bin"_s;
+}
+
+void TstPosReceipt::golden()
+{
+    QFETCH(int, width);
+    QFETCH(QString, file);
+    Fixture f(QDate(2026, 11, 27), u"fruit"_s); // a market day: double points over 100 yuan
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    auto receipt = knownSale(f);
+    QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message));
+    QCOMPARE(receipt->paid.toYuanString(), u"148.00"_s);
+    QCOMPARE(receipt->earned.value(), 295); // doubled: 140 + 71 green + 84
+    QCOMPARE(receipt->greenEarned.value(), 71);
+
+    auto bytes = encodeReceipt(receipt.value(), static_cast<PaperWidth>(width));
+    QVERIFY(bytes);
+    QVERIFY(bytes->startsWith(QByteArray("\x1b\x40\x1c\x26", 4))); // reset, Chinese mode
+    QVERIFY(bytes->endsWith(QByteArray("\x1d\x56\x42\x00", 4)));   // cut
+    QVERIFY(bytes->contains(toGb18030(u"本次积分"_s).value()));    // points earned, in GB18030
+    QVERIFY(bytes->contains(toGb18030(u"138****8000"_s).value())); // the masked phone only
+    QVERIFY(!bytes->contains(QByteArray("13800138000")));
+    QVERIFY(bytes->contains(QByteArray("\x1d\x76\x30\x00", 4)));      // the QR raster image
+    QVERIFY(bytes->contains(toGb18030(u"赶集日双倍积分"_s).value())); // the promotion
+
+    const QString path = qEnvironmentVariable("JIFEN_SOURCE_DIR") + u"/tests/ui/golden/"_s + file;
+    if (qEnvironmentVariableIsSet("JIFEN_UPDATE_GOLDEN")) {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes.value());
+        QSKIP("golden file written");
+    }
+    QFile golden(path);
+    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(path));
+    const QByteArray expected = golden.readAll();
+    if (bytes.value() != expected) {
+        qsizetype i = 0;
+        while (i < expected.size() && i < bytes->size() && expected.at(i) == bytes->at(i))
+            ++i;
+        QFAIL(qPrintable(u"receipt differs from %1 at byte %2 (got %3 bytes, expected %4)"_s.arg(path)
+                             .arg(i)
+                             .arg(bytes->size())
+                             .arg(expected.size())));
+    }
+}
+
+void TstPosReceipt::printToDeviceFile()
+{
+    QTemporaryDir dir;
+    const QString device = dir.filePath(u"lp0"_s);
+    ReceiptPrinter printer(device);
+    QSignalSpy done(&printer, &ReceiptPrinter::finished);
+    const QByteArray bytes("\x1b\x40hello\n\x1d\x56\x42\x00", 12);
+    printer.print(bytes);
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.first().at(0).toBool(), true);
+    QFile f(device);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), bytes);
+}
+
+void TstPosReceipt::printOverTcp()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QByteArray received;
+    bool closed = false;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket* s = server.nextPendingConnection();
+        connect(s, &QTcpSocket::readyRead, this, [&, s] { received += s->readAll(); });
+        connect(s, &QTcpSocket::disconnected, this, [&] { closed = true; });
+    });
+    ReceiptPrinter printer(u"tcp://127.0.0.1:%1"_s.arg(server.serverPort()));
+    QSignalSpy done(&printer, &ReceiptPrinter::finished);
+    QByteArray bytes(5000, 'x');
+    bytes.prepend(QByteArray("\x1b\x40", 2));
+    printer.print(bytes);
+    QTRY_COMPARE(done.size(), 1);
+    QCOMPARE(done.first().at(0).toBool(), true);
+    QTRY_VERIFY(closed);
+    QCOMPARE(received, bytes);
+}
+
+void TstPosReceipt::printerUnreachable()
+{
+    QTcpServer probe; // a port nobody listens on: take one, then close it
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    ReceiptPrinter printer(u"tcp://127.0.0.1:%1"_s.arg(port));
+    QSignalSpy done(&printer, &ReceiptPrinter::finished);
+    printer.print(QByteArray("\x1b\x40", 2));
+    QTRY_COMPARE(done.size(), 1);
+    QCOMPARE(done.first().at(0).toBool(), false);
+    QVERIFY(!done.first().at(1).toString().isEmpty());
+}
+
+QTEST_MAIN(TstPosReceipt)
+#include "tst_pos_receipt.moc"

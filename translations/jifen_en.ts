@@ -1,0 +1,621 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  of which green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green points balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you, please come again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::CheckoutScreen</name>
+    <message>
+        <source>The rule set cannot be read; sales are not possible. Run `jifen init` for this data directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the member card or type the phone, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a barcode, type a SKU or a name (3*SKU for three)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 12.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete sale (F12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint last receipt (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount only (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points to earn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points offset (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tender (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member has card %1. Type the member&apos;s phone to find or enrol them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a mobile number nor a member card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 identified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member with phone %1: enrol them now, or Esc to go on without.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quantity is from 1 to 999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an amount-only sale; Esc to start over with items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product with barcode or name &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several products match; type more or scan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cart has items; an amount-only sale starts with an empty cart (Esc).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount in yuan (like 12.50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identify a member to earn points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (green %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saves %1 yuan (at most %2 points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan an item or enter an amount (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale was not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 recorded: %2 points earned, %3 pending the store&apos;s budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 recorded: %2 points earned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jifen points · store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::EnrolDialog</name>
+    <message>
+        <source>The member agrees to the privacy terms (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol a new member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points are recorded with the phone number; it is shown only masked and never shared outside the points program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s consent to the privacy terms is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled, but the member cannot be read back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::ManagerPinDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::MemberPanel</name>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring in 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (first on %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::PosMainWindow</name>
+    <message>
+        <source>Jifen points — checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt cannot be encoded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt to reprint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt printer is configured (start with --printer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::ReceiptPrinter</name>
+    <message>
+        <source>No receipt printer is configured (start with --printer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer %1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer address %1 is not tcp://host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer %1 did not take the receipt: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer %1 timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::RedeemScreen</name>
+    <message>
+        <source>Scan the member card or type the phone, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search rewards by name or code; Up/Down to choose, Enter to redeem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem points — F12 or Enter redeems, Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member found for &quot;%1&quot;; enrol new members at the checkout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 identified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identify the member first (F2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reward chosen: type part of its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 for %3 points needs a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not redeemed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed %1 × %2 for %3 points; balance %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::RefundScreen</name>
+    <message>
+        <source>Scan the receipt&apos;s QR code or type the receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: refund everything not yet refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt no. (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to refund, yuan (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds — Enter or F12 refunds, Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type the receipt number first (F2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not refunded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded %1 yuan of %2: %3 points taken back, %4 offset points returned; balance %5.%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale is fully refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::SyncStatusWidget</name>
+    <message>
+        <source>Sync now (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled with HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries not yet at HQ, last sync %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing… %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
