@@ -111,8 +111,11 @@ public:
     Status saveEnrollment(const QString& hqUrl, const QByteArray& key);
     // Members HQ has not been told about yet, as wire records.
     Result<QJsonArray> unpushedMembers(qint64 limit);
-    // After HQ acknowledged a push: the new acked seq and the members it now knows, together.
-    Status recordPushed(qint64 ackedSeq, const QStringList& memberUids);
+    // Survey answers HQ has not been told about yet, as wire records.
+    Result<QJsonArray> unpushedSurveyAnswers(qint64 limit);
+    // After HQ acknowledged a push: the new acked seq and the members and survey answers (by ref)
+    // it now knows, together.
+    Status recordPushed(qint64 ackedSeq, const QStringList& memberUids, const QStringList& surveyRefs = {});
     Status recordSyncResult(bool ok, const QString& error);
     // HQ's clock as last seen: the terminal's automatic expiry never runs past HQ's date.
     Status recordHqTime(const QDateTime& hqTime);

@@ -2,6 +2,7 @@
 #include "ledger_impl.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace jifen {
 
@@ -84,10 +85,37 @@ Result<QJsonArray> Ledger::unpushedMembers(qint64 limit)
     return out;
 }
 
-Status Ledger::recordPushed(qint64 ackedSeq, const QStringList& memberUids)
+Result<QJsonArray> Ledger::unpushedSurveyAnswers(qint64 limit)
+{
+    ReadScope reading(d->store);
+    auto q = d->store.prepare(QStringLiteral("SELECT s.ref, m.uid, s.survey, s.answers, s.created_at FROM"
+                                             " survey_answers s JOIN members m ON m.id = s.member_id WHERE"
+                                             " s.pushed = 0 ORDER BY s.ref LIMIT ?"));
+    if (!q)
+        return q.error();
+    q->addBindValue(limit);
+    JIFEN_TRY(d->store.exec(q.value()));
+    QJsonArray out;
+    while (q->next())
+        out.append(QJsonObject{{QStringLiteral("ref"), q->value(0).toString()},
+                               {QStringLiteral("member_id"), q->value(1).toString()},
+                               {QStringLiteral("survey"), q->value(2).toString()},
+                               {QStringLiteral("answers"), QJsonDocument::fromJson(q->value(3).toByteArray()).object()},
+                               {QStringLiteral("created_at"), q->value(4).toString()}});
+    return out;
+}
+
+Status Ledger::recordPushed(qint64 ackedSeq, const QStringList& memberUids, const QStringList& surveyRefs)
 {
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
+    for (const QString& ref : surveyRefs) {
+        auto q = d->store.prepare(QStringLiteral("UPDATE survey_answers SET pushed = 1 WHERE ref = ?"));
+        if (!q)
+            return q.error();
+        q->addBindValue(ref);
+        JIFEN_TRY(d->store.exec(q.value()));
+    }
     for (const QString& uid : memberUids) {
         auto q = d->store.prepare(QStringLiteral("UPDATE members SET pushed = 1 WHERE uid = ?"));
         if (!q)

@@ -204,11 +204,21 @@ QStringList version6()
     };
 }
 
+// Survey answers travel to HQ with pushes, like members.
+QStringList version7()
+{
+    return {
+        QStringLiteral("ALTER TABLE survey_answers ADD COLUMN pushed INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX survey_answers_unpushed ON survey_answers(ref) WHERE pushed = 0"),
+    };
+}
+
 } // namespace
 
 const QList<QStringList>& migrationSteps()
 {
-    static const QList<QStringList> steps{version1(), version2(), version3(), version4(), version5(), version6()};
+    static const QList<QStringList> steps{version1(), version2(), version3(), version4(),
+                                          version5(), version6(), version7()};
     return steps;
 }
 

@@ -106,6 +106,22 @@ QList<QStringList> hqSteps()
                            " UNIQUE (terminal_id, ref))"),
             QStringLiteral("CREATE INDEX reservations_member ON reservations(member_uid, state)"),
             QStringLiteral("CREATE INDEX journal_ref ON journal(terminal_id, ref)"),
+        },
+        // The program's organisation and what HQ reports on: merchants own stores (a terminal's
+        // store_id), each merchant has a monthly points budget its terminals' allowances share;
+        // members' survey answers arrive with pushes.
+        {
+            QStringLiteral("CREATE TABLE merchants (merchant_id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+                           " category TEXT NOT NULL, created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE stores (store_id TEXT PRIMARY KEY, merchant_id TEXT NOT NULL REFERENCES"
+                           " merchants(merchant_id), name TEXT NOT NULL, created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE budgets (merchant_id TEXT NOT NULL REFERENCES merchants(merchant_id),"
+                           " month TEXT NOT NULL, points BIGINT NOT NULL, updated_at TEXT NOT NULL,"
+                           " PRIMARY KEY (merchant_id, month))"),
+            QStringLiteral("CREATE TABLE survey_answers (terminal_id TEXT NOT NULL, ref TEXT NOT NULL,"
+                           " member_uid TEXT NOT NULL, survey TEXT NOT NULL, answers TEXT NOT NULL,"
+                           " created_at TEXT NOT NULL, PRIMARY KEY (terminal_id, ref))"),
+            QStringLiteral("CREATE INDEX journal_time ON journal(terminal_time)"),
         }};
 }
 

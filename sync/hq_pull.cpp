@@ -177,28 +177,4 @@ Result<int> HqService::publishRules(const QByteArray& json)
     return parsed->version();
 }
 
-Result<QJsonObject> HqService::setAllowance(const QString& terminalId, const QString& month, qint64 points)
-{
-    static const QRegularExpression form(QStringLiteral("^[0-9]{4}-(0[1-9]|1[0-2])$"));
-    if (!form.match(month).hasMatch())
-        return Error::badInput(QStringLiteral("month %1 is not in the form YYYY-MM").arg(month));
-    if (points < 0 || points > 1000000000000LL)
-        return Error::badInput(QStringLiteral("an allowance is a whole number of points from 0 to 10^12"));
-    HqTransaction tx(m_db);
-    JIFEN_TRY(tx.begin());
-    auto known = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM terminals WHERE terminal_id = ?"), {terminalId}, 0);
-    if (!known)
-        return known.error();
-    if (known->toInt() == 0)
-        return Error::notFound(QStringLiteral("unknown terminal %1").arg(terminalId));
-    JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO allowances (terminal_id, month, points, updated_at) VALUES (?, ?, ?,"
-                                      " ?) ON CONFLICT (terminal_id, month) DO UPDATE SET points = excluded.points,"
-                                      " updated_at = excluded.updated_at"),
-                       {terminalId, month, points, now()}));
-    JIFEN_TRY(tx.commit());
-    return QJsonObject{{QStringLiteral("terminal_id"), terminalId},
-                       {QStringLiteral("month"), month},
-                       {QStringLiteral("points"), points}};
-}
-
 } // namespace jifen::sync

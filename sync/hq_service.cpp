@@ -304,6 +304,21 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
         QSet<QString> touched;
         JIFEN_TRY(
             storeMembers(terminalId, request.value(QStringLiteral("members")).toArray(), &incidentKinds, &touched));
+        for (const QJsonValue& v : request.value(QStringLiteral("survey_answers")).toArray()) {
+            const QJsonObject a = v.toObject();
+            const QString ref = a.value(QStringLiteral("ref")).toString();
+            const QString survey = a.value(QStringLiteral("survey")).toString();
+            if (ref.isEmpty() || ref.size() > 64 || survey.isEmpty() || survey.size() > 64)
+                return Error::badInput(QStringLiteral("a survey answer needs ref and survey"));
+            JIFEN_TRY(m_db.run(
+                QStringLiteral("INSERT INTO survey_answers (terminal_id, ref, member_uid, survey, answers,"
+                               " created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (terminal_id, ref)"
+                               " DO NOTHING"),
+                {terminalId, ref, a.value(QStringLiteral("member_id")).toString(), survey,
+                 QString::fromUtf8(
+                     QJsonDocument(a.value(QStringLiteral("answers")).toObject()).toJson(QJsonDocument::Compact)),
+                 a.value(QStringLiteral("created_at")).toString()}));
+        }
         for (const JournalEntry& e : parsed) {
             if (e.terminalId != terminalId) {
                 refusal =

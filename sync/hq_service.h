@@ -65,9 +65,29 @@ public:
         return finishReservation(terminalId, request, false);
     }
 
-    // Administration.
+    // Administration. Merchants own stores; a merchant's monthly budget bounds the allowances
+    // of its terminals together (compliance line 2), so offline terminals can never exceed it.
     Result<int> publishRules(const QByteArray& json);
+    Result<QJsonObject> addMerchant(const QString& merchantId, const QString& name, const QString& category);
+    Result<QJsonObject> addStore(const QString& storeId, const QString& merchantId, const QString& name);
+    Result<QJsonArray> merchants();
+    Result<QJsonObject> setBudget(const QString& merchantId, const QString& month, qint64 points);
     Result<QJsonObject> setAllowance(const QString& terminalId, const QString& month, qint64 points);
+    // Members known to HQ before any terminal saw them (CSV: phone,name[,card[,kind]]); terminals
+    // pull them. All or nothing: one bad line refuses the file, naming the line.
+    Result<QJsonObject> importMembers(const QByteArray& csv);
+
+    // Reports, from HQ's journal (months are business months of the entries' terminal time).
+    Result<QJsonObject> liabilityReport();
+    Result<QJsonObject> issuanceReport(const QString& month);   // per merchant: issued vs budget
+    Result<QJsonObject> settlementReport(const QString& month); // points issued at one merchant, spent at another
+    Result<QJsonObject> greenReport(const QString& month);
+    Result<QJsonObject> charityReport();
+    Result<QJsonObject> surveyReport();
+    // Lots past their last valid day by HQ's date that their terminal has not expired yet: the
+    // terminals expire them through HQ's date at their next sync.
+    Result<QJsonObject> expiryReport();
+    Result<QJsonObject> statement(const QString& phone, const QString& month);
 
     Result<QJsonObject> memberByPhone(const QString& phone);
     Result<QJsonArray> incidents();

@@ -115,6 +115,12 @@ void SyncClient::fetchTime()
         auto recorded = m_ledger.recordHqTime(hq);
         if (!recorded)
             return fail(recorded.error().message);
+        // HQ's date is the authority for expiry: lots that lapsed by it are expired now, and the
+        // expiry travels in this round's push. Never past this terminal's own date either.
+        const QDate hqDate = businessDate(hq);
+        auto expired = m_ledger.expire(std::min(hqDate, m_clock.today()));
+        if (!expired)
+            return fail(expired.error().message);
         fetchStatus();
     });
 }
@@ -146,7 +152,10 @@ void SyncClient::pushNext()
     auto members = m_ledger.unpushedMembers(kBatchSize);
     if (!members)
         return fail(members.error().message);
-    if (entries->isEmpty() && members->isEmpty()) {
+    auto answers = m_ledger.unpushedSurveyAnswers(kBatchSize);
+    if (!answers)
+        return fail(answers.error().message);
+    if (entries->isEmpty() && members->isEmpty() && answers->isEmpty()) {
         auto pushed = m_ledger.recordPushed(m_state.ackedSeq, {});
         if (!pushed)
             return fail(pushed.error().message);
@@ -159,15 +168,19 @@ void SyncClient::pushNext()
     QStringList memberUids;
     for (const QJsonValue& m : members.value())
         memberUids.append(m.toObject().value(QStringLiteral("member_id")).toString());
+    QStringList surveyRefs;
+    for (const QJsonValue& a : answers.value())
+        surveyRefs.append(a.toObject().value(QStringLiteral("ref")).toString());
     const QByteArray body =
         QJsonDocument(QJsonObject{{QStringLiteral("protocol"), 1},
                                   {QStringLiteral("terminal_clock"), formatInstant(m_clock.nowUtc())},
                                   {QStringLiteral("members"), members.value()},
+                                  {QStringLiteral("survey_answers"), answers.value()},
                                   {QStringLiteral("entries"), list}})
             .toJson(QJsonDocument::Compact);
     QNetworkReply* reply = send(QByteArrayLiteral("POST"), QStringLiteral("/v1/push"), body, true);
     const qint64 lastSent = entries->isEmpty() ? m_state.ackedSeq : entries->last().seq;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, memberUids, lastSent] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, memberUids, surveyRefs, lastSent] {
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
@@ -179,7 +192,7 @@ void SyncClient::pushNext()
                             .arg(acked)
                             .arg(m_state.ackedSeq + 1)
                             .arg(lastSent));
-        auto st = m_ledger.recordPushed(acked, memberUids);
+        auto st = m_ledger.recordPushed(acked, memberUids, surveyRefs);
         if (!st)
             return fail(st.error().message);
         m_state.ackedSeq = acked;

@@ -1,6 +1,7 @@
 // jifen-hq: the HQ server (HTTP API on SQLite or PostgreSQL) and its admin commands.
 
 #include "cli_args.h"
+#include "hq_admin_commands.h"
 #include "hq_database.h"
 #include "hq_ops.h"
 #include "hq_service.h"
@@ -98,7 +99,7 @@ int main(int argc, char** argv)
     }
     const QStringList words = commandWords(arguments);
     if (words.isEmpty() || arguments.contains(QStringLiteral("--help"))) {
-        out.out << kUsage << hq::opsUsage();
+        out.out << kUsage << hq::opsUsage() << hq::adminUsage();
         return words.isEmpty() && !arguments.contains(QStringLiteral("--help")) ? 2 : 0;
     }
     const QString command = words.join(QLatin1Char(' '));
@@ -106,7 +107,10 @@ int main(int argc, char** argv)
     if (auto code = hq::runOpsCommand(command, rest, dbSpec, out.json))
         return *code;
     FlagSpec spec;
-    if (command == QStringLiteral("serve"))
+    const hq::AdminCommand* admin = hq::findAdminCommand(command);
+    if (admin)
+        spec = admin->flags;
+    else if (command == QStringLiteral("serve"))
         spec.values = {QStringLiteral("listen")};
     else if (command == QStringLiteral("terminal add"))
         spec = {{QStringLiteral("store"), QStringLiteral("terminal")},
@@ -136,6 +140,10 @@ int main(int argc, char** argv)
     if (!clock)
         return out.fail(clock.error());
     HqService service(*db.value(), *clock.value());
+    if (admin) {
+        auto r = admin->run(service, args.value());
+        return r ? out.done(r->json, r->text) : out.fail(r.error());
+    }
 
     if (command == QStringLiteral("serve")) {
         const QString listen = args->has(QStringLiteral("listen")) ? args->value(QStringLiteral("listen"))
