@@ -15,7 +15,10 @@ Result<AllowanceInfo> Ledger::Impl::allowanceFor(const QString& month, const Rul
 {
     AllowanceInfo info;
     info.month = month;
-    info.granted = Points(rs.program().budget.initialTerminalAllowance);
+    auto fallback = defaultAllowance(rs);
+    if (!fallback)
+        return fallback.error();
+    info.granted = fallback.value();
     auto q = store.prepare(QStringLiteral("SELECT granted, used FROM allowances WHERE month = ?"));
     if (!q)
         return q.error();
@@ -36,15 +39,35 @@ Result<AllowanceInfo> Ledger::Impl::allowanceFor(const QString& month, const Rul
     return info;
 }
 
+Result<Points> Ledger::Impl::defaultAllowance(const RuleSet& rs)
+{
+    // Once HQ splits a merchant's budget between its terminals, an enrolled terminal issues only
+    // what HQ allowed it for the month: a month HQ has not split yet allows nothing (earning is
+    // deferred, then released when the allowance arrives), so offline terminals together never
+    // exceed the budget. Until then (a standalone terminal, or a program without budgets) the
+    // rule set's initial allowance applies.
+    auto q = store.prepare(QStringLiteral("SELECT COUNT(*) FROM meta WHERE (key = 'hq_key' AND value <> '') OR"
+                                          " key = 'allowances_assigned'"));
+    if (!q)
+        return q.error();
+    JIFEN_TRY(store.exec(q.value()));
+    const bool bounded = q->next() && q->value(0).toInt() == 2;
+    q->finish();
+    return Points(bounded ? 0 : rs.program().budget.initialTerminalAllowance);
+}
+
 Status Ledger::Impl::useAllowance(const QString& month, Points points, const RuleSet& rs)
 {
+    auto fallback = defaultAllowance(rs);
+    if (!fallback)
+        return fallback.error();
     auto q = store.prepare(QStringLiteral(
         "INSERT INTO allowances (month, granted, used, updated_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT(month) DO UPDATE SET used = used + excluded.used, updated_at = excluded.updated_at"));
     if (!q)
         return q.error();
     q->addBindValue(month);
-    q->addBindValue(rs.program().budget.initialTerminalAllowance);
+    q->addBindValue(fallback->value());
     q->addBindValue(points.value());
     q->addBindValue(formatInstant(clock.nowUtc()));
     return store.exec(q.value());
@@ -210,6 +233,8 @@ Result<AllowanceInfo> Ledger::setAllowance(qint64 points, const QString& month)
     q->addBindValue(points);
     q->addBindValue(formatInstant(d->clock.nowUtc()));
     JIFEN_TRY(d->store.exec(q.value()));
+    JIFEN_TRY(
+        d->store.exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('allowances_assigned', '1')")));
     if (m == d->currentMonth()) {
         auto released = d->releaseDeferred(rs.value());
         if (!released)

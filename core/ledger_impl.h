@@ -122,6 +122,7 @@ public:
     // `withPending`: also sum the deferred points waiting (for display; a sale does not need it).
     Result<AllowanceInfo> allowanceFor(const QString& month, const RuleSet& rs, bool withPending = true);
     Status useAllowance(const QString& month, Points points, const RuleSet& rs);
+    Result<Points> defaultAllowance(const RuleSet& rs); // for a month with no allowance row
     Result<ReleaseResult> releaseDeferred(const RuleSet& rs);
 
     // Writes a grant (earn, green-grant, adjust, transfer-in, release) with its lot, repaying

@@ -66,7 +66,18 @@ void SyncClient::enroll(const QString& hqUrl, const QString& code)
             return;
         }
         auto st = m_ledger.saveEnrollment(m_state.hqUrl, key);
-        emit enrolled(st.ok(), st.ok() ? QString() : st.error().message);
+        if (!st)
+            return emit enrolled(false, st.error().message);
+        for (const QJsonValue& v :
+             QJsonDocument::fromJson(data).object().value(QStringLiteral("allowances")).toArray()) {
+            const QJsonObject a = v.toObject();
+            auto set = m_ledger.setAllowance(a.value(QStringLiteral("points")).toInteger(),
+                                             a.value(QStringLiteral("month")).toString());
+            if (!set)
+                return emit enrolled(false, QStringLiteral("enrolled, but HQ's allowance for %1 was refused: %2")
+                                                .arg(a.value(QStringLiteral("month")).toString(), set.error().message));
+        }
+        emit enrolled(true, QString());
     });
 }
 
