@@ -2,6 +2,7 @@
 #include "sync_client.h"
 
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QUrl>
 
@@ -75,6 +76,34 @@ int syncNow(Context& ctx, const ParsedArgs&)
                          .arg(state->pending())});
 }
 
+int incidents(Context& ctx, const ParsedArgs&)
+{
+    auto ledger = ctx.ledger();
+    if (!ledger)
+        return ctx.fail(ledger.error());
+    auto list = (*ledger)->hqIncidents(200);
+    if (!list)
+        return ctx.fail(list.error());
+    QJsonArray json;
+    QStringList text;
+    for (const HqIncident& i : list.value()) {
+        json.append(QJsonObject{{QStringLiteral("id"), i.id},
+                                {QStringLiteral("kind"), i.kind},
+                                {QStringLiteral("terminal_id"), i.terminalId},
+                                {QStringLiteral("seq"), i.seq ? QJsonValue(i.seq) : QJsonValue()},
+                                {QStringLiteral("member_id"), i.memberUid.isEmpty() ? QJsonValue() : i.memberUid},
+                                {QStringLiteral("detail"), i.detail},
+                                {QStringLiteral("created_at"), i.createdAt}});
+        text.append(QStringLiteral("%1  %2  terminal %3 seq %4: %5")
+                        .arg(i.createdAt, i.kind, i.terminalId)
+                        .arg(i.seq)
+                        .arg(i.detail));
+    }
+    if (text.isEmpty())
+        text.append(QStringLiteral("no incidents from HQ for this store"));
+    return ctx.done({{QStringLiteral("incidents"), json}}, text);
+}
+
 } // namespace
 
 QList<Command> syncCommands()
@@ -90,6 +119,12 @@ QList<Command> syncCommands()
          QStringLiteral("push the journal to HQ now (exit 6 when HQ cannot be reached or refuses)"),
          {},
          syncNow},
+        {{QStringLiteral("incidents")},
+         QString(),
+         QStringLiteral("incidents HQ raised for this store's terminals (overdrafts, earn mismatches...), newest "
+                        "first, as of the last sync"),
+         {},
+         incidents},
     };
 }
 

@@ -185,6 +185,16 @@ private slots:
         QVERIFY2(t1.sync(&error), qPrintable(error));
         QCOMPARE(balanceAt(t1, phone(0)), 1234 - 1800);
         QCOMPARE(t1.ledger->hqIncidents()->size(), 1);
+        // The store's manager sees it at the terminal, from the command line too.
+        QProcess cli;
+        cli.start(QDir(binDir()).filePath(QStringLiteral("jifen")),
+                  {QStringLiteral("--data-dir"), t1.dir.path(), QStringLiteral("--json"), QStringLiteral("incidents")});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonArray shown =
+            QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(QStringLiteral("incidents")).toArray();
+        QCOMPARE(shown.size(), 1);
+        QCOMPARE(shown.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("overdraft"));
         verifyTerminal(t1);
         verifyTerminal(t2);
         verifyHq(b, {&t1, &t2});
