@@ -67,6 +67,9 @@ public:
     qint64 lastCommittedSeq = 0;
 
     Result<TerminalIdentity> identity();
+    // The terminal's own key/value settings (sync state, cursors). Empty: not set.
+    Result<QString> metaValue(const QString& key);
+    Status putMeta(const QString& key, const QString& value);
     Result<RuleSet> activeRules();
     Status storeRuleSet(const RuleSet& rs);
 

@@ -10,38 +10,16 @@ QVariant nullableText(const QString& s)
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
 }
 
-Result<QString> metaValue(Store& store, const QString& key)
-{
-    auto q = store.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    if (!q)
-        return q.error();
-    q->addBindValue(key);
-    JIFEN_TRY(store.exec(q.value()));
-    const QString value = q->next() ? q->value(0).toString() : QString();
-    q->finish();
-    return value;
-}
-
-Status putMetaValue(Store& store, const QString& key, const QString& value)
-{
-    auto q = store.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
-    if (!q)
-        return q.error();
-    q->addBindValue(key);
-    q->addBindValue(value);
-    return store.exec(q.value());
-}
-
 } // namespace
 
 Result<Ledger::PullCursors> Ledger::pullCursors()
 {
     ReadScope reading(d->store);
     PullCursors c;
-    auto members = metaValue(d->store, QStringLiteral("pull_cursor"));
+    auto members = d->metaValue(QStringLiteral("pull_cursor"));
     if (!members)
         return members.error();
-    auto incidents = metaValue(d->store, QStringLiteral("pull_incident_cursor"));
+    auto incidents = d->metaValue(QStringLiteral("pull_incident_cursor"));
     if (!incidents)
         return incidents.error();
     c.members = members.value();
@@ -185,8 +163,8 @@ Result<Ledger::PullApplied> Ledger::applyPull(const PullPage& page)
         JIFEN_TRY(d->store.exec(q.value()));
         ++result.incidents;
     }
-    JIFEN_TRY(putMetaValue(d->store, QStringLiteral("pull_cursor"), page.cursor));
-    JIFEN_TRY(putMetaValue(d->store, QStringLiteral("pull_incident_cursor"), QString::number(page.incidentCursor)));
+    JIFEN_TRY(d->putMeta(QStringLiteral("pull_cursor"), page.cursor));
+    JIFEN_TRY(d->putMeta(QStringLiteral("pull_incident_cursor"), QString::number(page.incidentCursor)));
     JIFEN_TRY(uow.commit());
     return result;
 }

@@ -6,9 +6,19 @@
 
 namespace jifen {
 
-namespace {
+Result<QString> Ledger::Impl::metaValue(const QString& key)
+{
+    auto q = store.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    if (!q)
+        return q.error();
+    q->addBindValue(key);
+    JIFEN_TRY(store.exec(q.value()));
+    const QString value = q->next() ? q->value(0).toString() : QString();
+    q->finish();
+    return value;
+}
 
-Status putMeta(Store& store, const QString& key, const QString& value)
+Status Ledger::Impl::putMeta(const QString& key, const QString& value)
 {
     auto q = store.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
     if (!q)
@@ -17,8 +27,6 @@ Status putMeta(Store& store, const QString& key, const QString& value)
     q->addBindValue(value);
     return store.exec(q.value());
 }
-
-} // namespace
 
 Result<Ledger::SyncState> Ledger::syncState()
 {
@@ -56,8 +64,8 @@ Status Ledger::saveEnrollment(const QString& hqUrl, const QByteArray& key)
     JIFEN_TRY(d->identity());
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
-    JIFEN_TRY(putMeta(d->store, QStringLiteral("hq_url"), hqUrl));
-    JIFEN_TRY(putMeta(d->store, QStringLiteral("hq_key"), QString::fromLatin1(key.toHex())));
+    JIFEN_TRY(d->putMeta(QStringLiteral("hq_url"), hqUrl));
+    JIFEN_TRY(d->putMeta(QStringLiteral("hq_key"), QString::fromLatin1(key.toHex())));
     return uow.commit();
 }
 
@@ -123,7 +131,7 @@ Status Ledger::recordPushed(qint64 ackedSeq, const QStringList& memberUids, cons
         q->addBindValue(uid);
         JIFEN_TRY(d->store.exec(q.value()));
     }
-    JIFEN_TRY(putMeta(d->store, QStringLiteral("hq_acked_seq"), QString::number(ackedSeq)));
+    JIFEN_TRY(d->putMeta(QStringLiteral("hq_acked_seq"), QString::number(ackedSeq)));
     return uow.commit();
 }
 
@@ -133,7 +141,7 @@ Status Ledger::recordHqTime(const QDateTime& hqTime)
         return Error::badInput(QStringLiteral("HQ time is not valid"));
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
-    JIFEN_TRY(putMeta(d->store, QStringLiteral("hq_date_seen"), businessDate(hqTime).toString(Qt::ISODate)));
+    JIFEN_TRY(d->putMeta(QStringLiteral("hq_date_seen"), businessDate(hqTime).toString(Qt::ISODate)));
     return uow.commit();
 }
 
@@ -142,11 +150,11 @@ Status Ledger::recordSyncResult(bool ok, const QString& error)
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
     if (ok) {
-        JIFEN_TRY(putMeta(d->store, QStringLiteral("sync_last_success"), formatInstant(d->clock.nowUtc())));
+        JIFEN_TRY(d->putMeta(QStringLiteral("sync_last_success"), formatInstant(d->clock.nowUtc())));
         JIFEN_TRY(d->store.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_last_error'")));
     } else {
-        JIFEN_TRY(putMeta(d->store, QStringLiteral("sync_last_error"),
-                          QStringLiteral("%1 %2").arg(formatInstant(d->clock.nowUtc()), error)));
+        JIFEN_TRY(d->putMeta(QStringLiteral("sync_last_error"),
+                             QStringLiteral("%1 %2").arg(formatInstant(d->clock.nowUtc()), error)));
     }
     return uow.commit();
 }
