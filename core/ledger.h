@@ -139,22 +139,30 @@ public:
         Points green;
         QList<ConfirmedLot> lots;
     };
+    struct StockDelivery {
+        QString reward;
+        qint64 quantity = 0;
+    };
     struct PullPage {
         qint64 throughSeq = 0;
         QList<ConfirmedMember> members;
         QList<HqIncident> incidents;
+        QList<StockDelivery> deliveries; // added to this terminal's stock, once (stockCursor)
         QString cursor;
         qint64 incidentCursor = 0;
+        qint64 stockCursor = 0;
     };
     struct PullApplied {
         qint64 applied = 0;
         qint64 skipped = 0;
         qint64 conflicts = 0;
         qint64 incidents = 0;
+        qint64 deliveries = 0;
     };
     struct PullCursors {
         QString members;
         qint64 incidents = 0;
+        qint64 stock = 0;
     };
     Result<PullApplied> applyPull(const PullPage& page);
     Result<PullCursors> pullCursors();

@@ -22,8 +22,12 @@ Result<Ledger::PullCursors> Ledger::pullCursors()
     auto incidents = d->metaValue(QStringLiteral("pull_incident_cursor"));
     if (!incidents)
         return incidents.error();
+    auto stock = d->metaValue(QStringLiteral("pull_stock_cursor"));
+    if (!stock)
+        return stock.error();
     c.members = members.value();
     c.incidents = incidents->toLongLong();
+    c.stock = stock->toLongLong();
     return c;
 }
 
@@ -121,15 +125,10 @@ static Result<bool> applyMember(Ledger::Impl& d, qint64 throughSeq, const Ledger
 
 Result<Ledger::PullApplied> Ledger::applyPull(const PullPage& page)
 {
-    for (const ConfirmedMember& m : page.members) {
-        if (m.member.uid.isEmpty() || (m.member.phone.isEmpty() && m.member.card.isEmpty()))
-            return Error::badInput(QStringLiteral("HQ sent a member without id, phone or card"));
-        if (!m.member.phone.isEmpty() && !normalizePhone(m.member.phone))
-            return Error::badInput(QStringLiteral("HQ sent member %1 with a malformed phone").arg(m.member.uid));
-        for (const ConfirmedLot& lot : m.lots) {
-            if (lot.remaining.value() < 0 || lot.ref.terminalId.isEmpty() || !lot.validThrough.isValid())
-                return Error::badInput(QStringLiteral("HQ sent a malformed lot for member %1").arg(m.member.uid));
-        }
+    for (const StockDelivery& delivery : page.deliveries) {
+        if (!normalizeCode(delivery.reward, QStringLiteral("reward code")) || delivery.quantity < 1 ||
+            delivery.quantity > 1000000)
+            return Error::badInput(QStringLiteral("HQ sent a malformed stock delivery"));
     }
     JIFEN_TRY(d->identity());
     UnitOfWork uow(d->store);
@@ -147,6 +146,17 @@ Result<Ledger::PullApplied> Ledger::applyPull(const PullPage& page)
                                    .arg(page.throughSeq)
                                    .arg(lastSeq));
     for (const ConfirmedMember& m : page.members) {
+        // A record this terminal cannot hold (HQ kept a duplicate enrolment without its phone, or
+        // the data is malformed) is passed over, never a reason to stop pulling the rest.
+        bool usable = !m.member.uid.isEmpty() && (!m.member.phone.isEmpty() || !m.member.card.isEmpty()) &&
+                      (m.member.phone.isEmpty() || normalizePhone(m.member.phone).ok());
+        for (const ConfirmedLot& lot : m.lots)
+            usable =
+                usable && lot.remaining.value() >= 0 && !lot.ref.terminalId.isEmpty() && lot.validThrough.isValid();
+        if (!usable) {
+            ++result.conflicts;
+            continue;
+        }
         auto applied = applyMember(*d, page.throughSeq, m, &result);
         if (!applied)
             return applied.error();
@@ -162,6 +172,24 @@ Result<Ledger::PullApplied> Ledger::applyPull(const PullPage& page)
             q->addBindValue(v);
         JIFEN_TRY(d->store.exec(q.value()));
         ++result.incidents;
+    }
+    // Deliveries count once: the cursor moves in the same transaction that adds them.
+    auto cursors = d->metaValue(QStringLiteral("pull_stock_cursor"));
+    if (!cursors)
+        return cursors.error();
+    if (page.stockCursor > cursors->toLongLong()) {
+        for (const StockDelivery& delivery : page.deliveries) {
+            auto q = d->store.prepare(QStringLiteral("INSERT INTO stock (reward_code, quantity) VALUES (?, ?)"
+                                                     " ON CONFLICT (reward_code) DO UPDATE SET quantity = quantity +"
+                                                     " excluded.quantity"));
+            if (!q)
+                return q.error();
+            q->addBindValue(delivery.reward);
+            q->addBindValue(delivery.quantity);
+            JIFEN_TRY(d->store.exec(q.value()));
+            ++result.deliveries;
+        }
+        JIFEN_TRY(d->putMeta(QStringLiteral("pull_stock_cursor"), QString::number(page.stockCursor)));
     }
     JIFEN_TRY(d->putMeta(QStringLiteral("pull_cursor"), page.cursor));
     JIFEN_TRY(d->putMeta(QStringLiteral("pull_incident_cursor"), QString::number(page.incidentCursor)));

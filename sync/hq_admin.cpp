@@ -131,6 +131,9 @@ Result<QJsonObject> HqService::setBudget(const QString& merchantId, const QStrin
         return merchant.error();
     if (merchant->toInt() == 0)
         return Error::notFound(QStringLiteral("no merchant %1").arg(merchantId));
+    if (m_db.isPostgres())
+        JIFEN_TRY(m_db.run(QStringLiteral("SELECT merchant_id FROM merchants WHERE merchant_id = ? FOR UPDATE"),
+                           {merchantId}));
     // A budget never drops below what its terminals were already allowed to issue.
     auto allowed = m_db.scalar(QStringLiteral("SELECT COALESCE(SUM(a.points), 0) FROM allowances a JOIN terminals t ON"
                                               " t.terminal_id = a.terminal_id JOIN stores s ON s.store_id = t.store_id"
@@ -171,7 +174,7 @@ Result<QJsonObject> HqService::setAllowance(const QString& terminalId, const QSt
     const QString store = q.value()->value(0).toString();
     const QString merchant = q.value()->value(1).toString();
     const bool hasBudget = !q.value()->value(2).isNull();
-    const qint64 budget = q.value()->value(2).toLongLong();
+    qint64 budget = q.value()->value(2).toLongLong();
     q.value()->finish();
     if (merchant.isEmpty())
         return Error::refused(QStringLiteral("store %1 belongs to no merchant, so it has no budget; add it with "
@@ -180,6 +183,17 @@ Result<QJsonObject> HqService::setAllowance(const QString& terminalId, const QSt
     if (!hasBudget)
         return Error::refused(
             QStringLiteral("merchant %1 has no budget for %2; set it with `jifen-hq budget set`").arg(merchant, month));
+    // Allowances and budgets of one merchant changed at once on PostgreSQL take turns on the
+    // merchant's row (SQLite writers are serialised anyway), then read the budget again.
+    if (m_db.isPostgres()) {
+        JIFEN_TRY(
+            m_db.run(QStringLiteral("SELECT merchant_id FROM merchants WHERE merchant_id = ? FOR UPDATE"), {merchant}));
+        auto again = m_db.scalar(QStringLiteral("SELECT points FROM budgets WHERE merchant_id = ? AND month = ?"),
+                                 {merchant, month}, 0);
+        if (!again)
+            return again.error();
+        budget = again->toLongLong();
+    }
     auto others = m_db.scalar(QStringLiteral("SELECT COALESCE(SUM(a.points), 0) FROM allowances a JOIN terminals t ON"
                                              " t.terminal_id = a.terminal_id JOIN stores s ON s.store_id = t.store_id"
                                              " WHERE s.merchant_id = ? AND a.month = ? AND a.terminal_id <> ?"),
@@ -276,6 +290,35 @@ Result<QJsonObject> HqService::importMembers(const QByteArray& csv)
     JIFEN_TRY(stampRevisions(touched));
     JIFEN_TRY(tx.commit());
     return QJsonObject{{QStringLiteral("added"), added}, {QStringLiteral("already_known"), known}};
+}
+
+Result<QJsonObject> HqService::deliverStock(const QString& terminalId, const QString& reward, qint64 quantity)
+{
+    auto code = normalizeCode(reward, QStringLiteral("reward code"));
+    if (!code)
+        return code.error();
+    if (quantity < 1 || quantity > 1000000)
+        return Error::badInput(QStringLiteral("a delivery is 1 to 1,000,000 items"));
+    HqTransaction tx(m_db);
+    JIFEN_TRY(tx.begin());
+    auto known = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM terminals WHERE terminal_id = ?"), {terminalId}, 0);
+    if (!known)
+        return known.error();
+    if (known->toInt() == 0)
+        return Error::notFound(QStringLiteral("unknown terminal %1").arg(terminalId));
+    auto last = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM stock_deliveries"), {}, 0);
+    if (!last)
+        return last.error();
+    const qint64 id = last->toLongLong() + 1;
+    JIFEN_TRY(
+        m_db.run(QStringLiteral("INSERT INTO stock_deliveries (id, terminal_id, reward_code, quantity, created_at)"
+                                " VALUES (?, ?, ?, ?, ?)"),
+                 {id, terminalId, code.value(), quantity, now()}));
+    JIFEN_TRY(tx.commit());
+    return QJsonObject{{QStringLiteral("delivery_id"), id},
+                       {QStringLiteral("terminal_id"), terminalId},
+                       {QStringLiteral("reward"), code.value()},
+                       {QStringLiteral("quantity"), quantity}};
 }
 
 } // namespace jifen::sync

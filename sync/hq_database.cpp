@@ -122,6 +122,16 @@ QList<QStringList> hqSteps()
                            " member_uid TEXT NOT NULL, survey TEXT NOT NULL, answers TEXT NOT NULL,"
                            " created_at TEXT NOT NULL, PRIMARY KEY (terminal_id, ref))"),
             QStringLiteral("CREATE INDEX journal_time ON journal(terminal_time)"),
+        },
+        // Reward stock a terminal receives (HQ cannot know levels: redemptions happen offline).
+        {
+            QStringLiteral("CREATE TABLE stock_deliveries (id BIGINT PRIMARY KEY, terminal_id TEXT NOT NULL,"
+                           " reward_code TEXT NOT NULL, quantity BIGINT NOT NULL, created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX stock_deliveries_terminal ON stock_deliveries(terminal_id, id)"),
+            // Incident ids from a counter locked until commit: terminals pull incidents by id,
+            // so ids must become visible in order.
+            QStringLiteral("INSERT INTO counters (name, value) SELECT 'incident_id', COALESCE(MAX(id), 0) FROM"
+                           " incidents"),
         }};
 }
 

@@ -152,6 +152,23 @@ Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject
             {QStringLiteral("created_at"), r->value(6).toString()}});
     }
     out.insert(QStringLiteral("incidents"), incidentList);
+
+    const qint64 stockCursor = request.value(QStringLiteral("stock_cursor")).toInteger(0);
+    auto deliveries = m_db.run(QStringLiteral("SELECT id, reward_code, quantity FROM stock_deliveries WHERE"
+                                              " terminal_id = ? AND id > ? ORDER BY id LIMIT 200"),
+                               {terminalId, stockCursor});
+    if (!deliveries)
+        return deliveries.error();
+    QJsonArray deliveryList;
+    qint64 lastDelivery = stockCursor;
+    while (deliveries.value()->next()) {
+        lastDelivery = deliveries.value()->value(0).toLongLong();
+        deliveryList.append(QJsonObject{{QStringLiteral("delivery_id"), lastDelivery},
+                                        {QStringLiteral("reward"), deliveries.value()->value(1).toString()},
+                                        {QStringLiteral("quantity"), deliveries.value()->value(2).toLongLong()}});
+    }
+    out.insert(QStringLiteral("stock_deliveries"), deliveryList);
+    out.insert(QStringLiteral("stock_cursor"), lastDelivery);
     out.insert(QStringLiteral("incident_cursor"), lastIncident);
     JIFEN_TRY(tx.commit());
     return out;

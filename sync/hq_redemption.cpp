@@ -58,13 +58,23 @@ Result<QJsonObject> HqService::reserve(const QString& terminalId, const QJsonObj
         const QJsonObject existing = reservationJson(r->value(0).toString(), r->value(1).toString(),
                                                      r->value(2).toLongLong(), r->value(3).toString());
         r->finish();
-        if (existing.value(QStringLiteral("points")).toInteger() != points)
-            return Error::refused(QStringLiteral("ref %1 already reserved %2 points")
-                                      .arg(ref)
-                                      .arg(existing.value(QStringLiteral("points")).toInteger()));
-        return existing; // the same request again: the same answer
+        const QString state = existing.value(QStringLiteral("state")).toString();
+        const bool lapsed = state == QStringLiteral("void") ||
+                            (state == QStringLiteral("held") &&
+                             existing.value(QStringLiteral("expires_at")).toString() <= formatInstant(nowUtc));
+        if (!lapsed) {
+            if (existing.value(QStringLiteral("points")).toInteger() != points)
+                return Error::refused(QStringLiteral("ref %1 already reserved %2 points")
+                                          .arg(ref)
+                                          .arg(existing.value(QStringLiteral("points")).toInteger()));
+            return existing; // the same request again: the same answer
+        }
+        // A voided or timed-out reservation authorises nothing: the retry reserves afresh.
+        JIFEN_TRY(
+            m_db.run(QStringLiteral("DELETE FROM reservations WHERE terminal_id = ? AND ref = ?"), {terminalId, ref}));
+    } else {
+        prior.value()->finish();
     }
-    prior.value()->finish();
 
     // Held reservations count until they time out; committed ones until their entry arrives.
     auto held = m_db.scalar(QStringLiteral("SELECT COALESCE(SUM(points), 0) FROM reservations WHERE member_uid = ? AND"
@@ -107,18 +117,21 @@ Result<QJsonObject> HqService::finishReservation(const QString& terminalId, cons
     const QString expires = q.value()->value(2).toString();
     q.value()->finish();
     const QString wanted = commit ? QStringLiteral("committed") : QStringLiteral("void");
-    QString next = state;
-    if (state == QStringLiteral("held")) {
-        // A commit after the timeout still counts: the terminal has recorded the redemption,
-        // and its entry will arrive in a push whatever HQ answers here.
-        next = wanted;
-    } else if (commit && state == QStringLiteral("void")) {
+    // Only a held reservation changes, and the condition is in the UPDATE itself: on PostgreSQL a
+    // push settling it at the same moment either goes first (nothing is updated here) or waits.
+    // A commit after the timeout still counts: the terminal has recorded the redemption, and its
+    // entry will arrive in a push whatever HQ answers here.
+    if (state == QStringLiteral("held"))
+        JIFEN_TRY(m_db.run(QStringLiteral("UPDATE reservations SET state = ? WHERE id = ? AND state = 'held'"),
+                           {wanted, id}));
+    auto current = m_db.scalar(QStringLiteral("SELECT state FROM reservations WHERE id = ?"), {id}, QString());
+    if (!current)
+        return current.error();
+    const QString next = current->toString();
+    if (commit && next == QStringLiteral("void"))
         return Error::refused(QStringLiteral("reservation %1 was voided").arg(id));
-    } else if (!commit && state != QStringLiteral("void")) {
-        return Error::refused(QStringLiteral("reservation %1 is already %2").arg(id, state));
-    }
-    if (next != state)
-        JIFEN_TRY(m_db.run(QStringLiteral("UPDATE reservations SET state = ? WHERE id = ?"), {next, id}));
+    if (!commit && next != QStringLiteral("void"))
+        return Error::refused(QStringLiteral("reservation %1 is already %2").arg(id, next));
     JIFEN_TRY(tx.commit());
     return reservationJson(id, next, points, expires);
 }

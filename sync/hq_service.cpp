@@ -2,6 +2,7 @@
 
 #include "identity.h"
 #include "journal.h"
+#include "member.h"
 #include "pin.h"
 #include "ruleset.h"
 #include "signing.h"
@@ -192,10 +193,13 @@ Result<QString> HqService::authenticate(const SignedRequest& r)
 Status HqService::raiseIncident(const QString& kind, const QString& terminalId, qint64 seq, const QString& memberUid,
                                 const QString& detail)
 {
-    // Unique without reading MAX(id), so concurrent pushes on PostgreSQL cannot collide; the
-    // time in the high part keeps ids in creation order.
-    const qint64 id =
-        m_clock.nowUtc().toMSecsSinceEpoch() * 1000 + static_cast<qint64>(QRandomGenerator::system()->bounded(1000));
+    // The counter row stays locked until this transaction commits, so incidents become visible in
+    // id order and a terminal's incident cursor never skips one.
+    JIFEN_TRY(m_db.run(QStringLiteral("UPDATE counters SET value = value + 1 WHERE name = 'incident_id'")));
+    auto next = m_db.scalar(QStringLiteral("SELECT value FROM counters WHERE name = 'incident_id'"));
+    if (!next)
+        return next.error();
+    const qint64 id = next->toLongLong();
     JIFEN_TRY(
         m_db.run(QStringLiteral("INSERT INTO incidents (id, kind, terminal_id, seq, member_uid, detail, created_at)"
                                 " VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -213,6 +217,14 @@ Status HqService::storeMembers(const QString& terminalId, const QJsonArray& memb
         const QString uid = m.value(QStringLiteral("member_id")).toString();
         if (uid.isEmpty() || uid.size() > 64)
             return Error::badInput(QStringLiteral("a member record needs member_id"));
+        // Terminals pull what HQ stores: a record they could not hold is refused here.
+        const QString rawPhone = m.value(QStringLiteral("phone")).toString();
+        const QString rawCard = m.value(QStringLiteral("card")).toString();
+        if ((rawPhone.isEmpty() && rawCard.isEmpty()) || (!rawPhone.isEmpty() && !normalizePhone(rawPhone)) ||
+            (!rawCard.isEmpty() && !normalizeCard(rawCard)) ||
+            !memberKindFromName(m.value(QStringLiteral("kind")).toString(QStringLiteral("person"))) ||
+            !normalizeName(m.value(QStringLiteral("name")).toString(), QStringLiteral("name")))
+            return Error::badInput(QStringLiteral("member %1: malformed phone, card, name or kind").arg(uid));
         auto exists = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE uid = ?"), {uid}, 0);
         if (!exists)
             return exists.error();
@@ -391,6 +403,23 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
                          own ? businessDate(e.terminalTime).toString(Qt::ISODate) : QString()}));
                 }
                 JIFEN_TRY(checkEarning(terminalId, e, &incidentKinds));
+                if (e.kind == EntryKind::Expire) {
+                    // A terminal expired a lot another terminal had meanwhile spent from: the
+                    // member lost points twice. Kept as it happened, for a manager to settle.
+                    for (const LotMove& m : e.lots) {
+                        auto left = m_db.scalar(QStringLiteral("SELECT remaining FROM lots WHERE lot = ?"),
+                                                {m.lot.toString()}, 0);
+                        if (!left)
+                            return left.error();
+                        if (left->toLongLong() >= 0)
+                            continue;
+                        incidentKinds.append(QStringLiteral("expiry-overlap"));
+                        JIFEN_TRY(raiseIncident(QStringLiteral("expiry-overlap"), terminalId, e.seq, e.memberUid,
+                                                QStringLiteral("lot %1 expired below zero (%2)")
+                                                    .arg(m.lot.toString())
+                                                    .arg(left->toLongLong())));
+                    }
+                }
                 if (e.kind == EntryKind::Redeem)
                     JIFEN_TRY(m_db.run(QStringLiteral("UPDATE reservations SET state = 'settled' WHERE terminal_id = ?"
                                                       " AND ref = ? AND state IN ('held', 'committed')"),

@@ -76,6 +76,8 @@ public:
     // Members known to HQ before any terminal saw them (CSV: phone,name[,card[,kind]]); terminals
     // pull them. All or nothing: one bad line refuses the file, naming the line.
     Result<QJsonObject> importMembers(const QByteArray& csv);
+    // Reward stock delivered to a terminal; it adds the quantity to its stock on its next sync.
+    Result<QJsonObject> deliverStock(const QString& terminalId, const QString& reward, qint64 quantity);
 
     // Reports, from HQ's journal (months are business months of the entries' terminal time).
     Result<QJsonObject> liabilityReport();

@@ -73,9 +73,11 @@ void SyncClient::enroll(const QString& hqUrl, const QString& code)
             const QJsonObject a = v.toObject();
             auto set = m_ledger.setAllowance(a.value(QStringLiteral("points")).toInteger(),
                                              a.value(QStringLiteral("month")).toString());
+            // The key is saved and the code spent: enrolment stands. The allowance comes again
+            // with every pull, and the refusal is in the log.
             if (!set)
-                return emit enrolled(false, QStringLiteral("enrolled, but HQ's allowance for %1 was refused: %2")
-                                                .arg(a.value(QStringLiteral("month")).toString(), set.error().message));
+                qCWarning(lcSync).noquote() << "HQ's allowance for" << a.value(QStringLiteral("month")).toString()
+                                            << "not applied:" << set.error().message;
         }
         emit enrolled(true, QString());
     });
@@ -103,6 +105,7 @@ void SyncClient::syncOnce()
     m_state = state.value();
     m_terminalId = id->terminalId;
     m_pulled = {};
+    m_expiryDone = false;
     m_warnings.clear();
     m_busy = true;
     fetchTime();
@@ -126,12 +129,7 @@ void SyncClient::fetchTime()
         auto recorded = m_ledger.recordHqTime(hq);
         if (!recorded)
             return fail(recorded.error().message);
-        // HQ's date is the authority for expiry: lots that lapsed by it are expired now, and the
-        // expiry travels in this round's push. Never past this terminal's own date either.
-        const QDate hqDate = businessDate(hq);
-        auto expired = m_ledger.expire(std::min(hqDate, m_clock.today()));
-        if (!expired)
-            return fail(expired.error().message);
+        m_hqDate = businessDate(hq);
         fetchStatus();
     });
 }
@@ -267,6 +265,7 @@ void SyncClient::pullNext()
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("protocol"), 1},
                                                       {QStringLiteral("cursor"), cursors->members},
                                                       {QStringLiteral("incident_cursor"), cursors->incidents},
+                                                      {QStringLiteral("stock_cursor"), cursors->stock},
                                                       {QStringLiteral("ruleset_version"), rules->version()},
                                                       {QStringLiteral("limit"), kPullPageSize}})
                                 .toJson(QJsonDocument::Compact);
@@ -295,6 +294,10 @@ void SyncClient::pullNext()
                 i.value(QStringLiteral("member_id")).toString(), i.value(QStringLiteral("detail")).toString(),
                 i.value(QStringLiteral("created_at")).toString()});
         }
+        page.stockCursor = o.value(QStringLiteral("stock_cursor")).toInteger();
+        for (const QJsonValue& v : o.value(QStringLiteral("stock_deliveries")).toArray())
+            page.deliveries.append(Ledger::StockDelivery{v[QStringLiteral("reward")].toString(),
+                                                         v[QStringLiteral("quantity")].toInteger()});
         auto applied = m_ledger.applyPull(page);
         if (!applied)
             return fail(applied.error().message);
@@ -322,6 +325,22 @@ void SyncClient::pullNext()
         }
         if (o.value(QStringLiteral("more")).toBool() && !page.members.isEmpty())
             return pullNext();
+        if (!m_expiryDone) {
+            // HQ's date is the authority for expiry. It runs after the pull, on lots as HQ has
+            // them (another terminal may have spent part of one), never past this terminal's own
+            // date; its entries are pushed at once.
+            m_expiryDone = true;
+            auto expired = m_ledger.expire(std::min(m_hqDate, m_clock.today()));
+            if (!expired)
+                return fail(expired.error().message);
+            if (expired->entries > 0) {
+                auto state = m_ledger.syncState();
+                if (!state)
+                    return fail(state.error().message);
+                m_state.lastSeq = state->lastSeq;
+                return pushNext();
+            }
+        }
         auto recorded = m_ledger.recordSyncResult(true, QString());
         if (!recorded)
             return fail(recorded.error().message);

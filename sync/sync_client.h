@@ -58,6 +58,8 @@ private:
     qint64 m_offsetMs = 0; // HQ time minus this terminal's clock
     bool m_busy = false;
     Ledger::PullApplied m_pulled;
+    QDate m_hqDate;
+    bool m_expiryDone = false;
     QStringList m_warnings;
     int m_requestTimeoutMs = kDefaultRequestTimeoutMs;
 };

@@ -51,6 +51,7 @@ bool SyncScheduler::poll()
 {
     if (m_client.busy())
         return false;
+    m_changedDuringRound = false;
     const QDateTime now = m_clock.nowUtc();
     if (now >= m_nextNightly) {
         m_nextNightly = nightlyAfter(now);
@@ -69,6 +70,8 @@ void SyncScheduler::syncNow()
 
 void SyncScheduler::changed()
 {
+    if (m_client.busy())
+        m_changedDuringRound = true;
     // Opportunistic: while HQ answers, a new entry travels within seconds. Offline, the backoff
     // decides; a sale never waits either way.
     if (!m_online)
@@ -83,7 +86,9 @@ void SyncScheduler::finished(bool ok, const QString& error)
     const QDateTime now = m_clock.nowUtc();
     if (ok) {
         m_failures = 0;
-        m_next = now.addMSecs(m_settings.idleIntervalMs);
+        // A change committed while the round ran still travels within seconds.
+        const QDateTime idle = now.addMSecs(m_settings.idleIntervalMs);
+        m_next = m_changedDuringRound ? std::min(idle, now.addMSecs(m_settings.afterChangeMs)) : idle;
     } else {
         ++m_failures;
         m_next =

@@ -62,6 +62,7 @@ private:
     QRandomGenerator m_random;
     QTimer m_timer;
     bool m_online = false;
+    bool m_changedDuringRound = false;
     int m_failures = 0;
     QDateTime m_next;
     QDateTime m_nextNightly;

@@ -125,6 +125,26 @@ QList<AdminCommand> build()
                                      .arg(r->value(QStringLiteral("added")).toInteger())
                                      .arg(r->value(QStringLiteral("already_known")).toInteger())}};
          }},
+        {QStringLiteral("stock deliver"),
+         QStringLiteral("stock deliver --terminal T --reward R --quantity N   (added to T's stock on its next sync)"),
+         {{QStringLiteral("terminal"), QStringLiteral("reward"), QStringLiteral("quantity")},
+          {},
+          {QStringLiteral("terminal"), QStringLiteral("reward"), QStringLiteral("quantity")},
+          {}},
+         [](sync::HqService& s, const Args& a) -> Result<AdminOutput> {
+             auto quantity = wholeNumber(a, QStringLiteral("quantity"));
+             if (!quantity)
+                 return quantity.error();
+             auto r = s.deliverStock(a.value(QStringLiteral("terminal")), a.value(QStringLiteral("reward")),
+                                     quantity.value());
+             if (!r)
+                 return r.error();
+             return AdminOutput{r.value(),
+                                {QStringLiteral("%1 x %2 on its way to %3")
+                                     .arg(r->value(QStringLiteral("reward")).toString())
+                                     .arg(quantity.value())
+                                     .arg(a.value(QStringLiteral("terminal")))}};
+         }},
         {QStringLiteral("report liability"),
          QStringLiteral("report liability"),
          {},

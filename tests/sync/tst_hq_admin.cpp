@@ -96,6 +96,44 @@ private slots:
         QCOMPARE(m1.value(QStringLiteral("allocated")).toInteger(), 100000);
     }
 
+    void stockDeliveredOnce_data() { addBackendRows("FRUIT-BOX x 7"); }
+    void stockDeliveredOnce()
+    {
+        QFETCH(QString, backend);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Admin a{b};
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        auto stockOf = [&](const QString& code) {
+            for (const auto& [reward, quantity] : t.ledger->catalogWithStock().value()) {
+                if (reward.code == code)
+                    return quantity;
+            }
+            return qint64(-2);
+        };
+        const qint64 before = stockOf(QStringLiteral("FRUIT-BOX"));
+        QVERIFY(before >= 0);
+        a.run({QStringLiteral("stock"), QStringLiteral("deliver"), QStringLiteral("--terminal"), QStringLiteral("T1"),
+               QStringLiteral("--reward"), QStringLiteral("FRUIT-BOX"), QStringLiteral("--quantity"),
+               QStringLiteral("7")});
+        QCOMPARE(a.exit, 0);
+        a.run({QStringLiteral("stock"), QStringLiteral("deliver"), QStringLiteral("--terminal"), QStringLiteral("T9"),
+               QStringLiteral("--reward"), QStringLiteral("FRUIT-BOX"), QStringLiteral("--quantity"),
+               QStringLiteral("7")});
+        QCOMPARE(a.exit, 4);
+        a.run({QStringLiteral("stock"), QStringLiteral("deliver"), QStringLiteral("--terminal"), QStringLiteral("T1"),
+               QStringLiteral("--reward"), QStringLiteral("FRUIT-BOX"), QStringLiteral("--quantity"),
+               QStringLiteral("0")});
+        QCOMPARE(a.exit, 2);
+        QString error;
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(stockOf(QStringLiteral("FRUIT-BOX")), before + 7);
+        // Another round adds nothing: a delivery counts once.
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(stockOf(QStringLiteral("FRUIT-BOX")), before + 7);
+    }
+
     void reportsFollowTheJournal_data() { addBackendRows("two merchants"); }
     void reportsFollowTheJournal()
     {
