@@ -42,13 +42,24 @@ template <typename T> Result<T> withConnection(const QString& path, const std::f
     return result;
 }
 
+// The first read of a file failed. Only SQLITE_NOTADB (26) means the file is not a database (bad
+// input); any other failure (an I/O error on a full disk, a lock, a read-only directory) is storage.
+Error firstReadError(const QString& path, const QSqlError& e)
+{
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    if (ok && (code & 0xff) == 26)
+        return Error::badInput(QStringLiteral("%1 is not a SQLite database (%2)").arg(path, e.text()));
+    return Error::storage(QStringLiteral("cannot read %1: %2").arg(path, e.text()));
+}
+
 Result<SqliteFileInfo> inspect(QSqlDatabase& db, const QString& path)
 {
     SqliteFileInfo info;
     QSqlQuery q(db);
     // The first read of a file that is not SQLite fails here ("file is not a database").
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return Error::badInput(QStringLiteral("%1 is not a SQLite database (%2)").arg(path, q.lastError().text()));
+        return firstReadError(path, q.lastError());
     info.schemaVersion = q.value(0).toInt();
     if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
         return Error::storage(QStringLiteral("cannot check %1: %2").arg(path, q.lastError().text()));
@@ -96,8 +107,7 @@ Result<BackupResult> backupSqlite(const QString& source, const QString& target)
         QSqlQuery q(db);
         // Check it is a database before asking SQLite to copy it.
         if (!q.exec(QStringLiteral("PRAGMA user_version")))
-            return Error::badInput(
-                QStringLiteral("%1 is not a SQLite database (%2)").arg(source, q.lastError().text()));
+            return firstReadError(source, q.lastError());
         q.finish();
         if (!q.prepare(QStringLiteral("VACUUM INTO ?")))
             return Error::storage(QStringLiteral("cannot back up %1: %2").arg(source, q.lastError().text()));

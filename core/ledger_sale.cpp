@@ -390,8 +390,8 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!ins)
         return ins.error();
-    const QVariant nullInt(QMetaType(QMetaType::LongLong));
-    const QVariant nullText(QMetaType(QMetaType::QString));
+    const QVariant nullInt{QMetaType(QMetaType::LongLong)};
+    const QVariant nullText{QMetaType(QMetaType::QString)};
     ins->addBindValue(ref.value());
     ins->addBindValue(member ? QVariant(member->id) : nullInt);
     ins->addBindValue(lines.first().out.category);

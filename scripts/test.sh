@@ -22,5 +22,27 @@ fi
 cd "$build"
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j2 --timeout 900
 
+# Fuzzing (docs/reliability.md): every libFuzzer target built with clang, ASan and UBSan, run for a
+# bounded time from its seed corpus (JIFEN_FUZZ_SECONDS per target, default 20). JIFEN_NO_FUZZ=1 skips.
+if [ -z "${JIFEN_NO_FUZZ:-}" ]; then
+    bash "$root/scripts/fuzz.sh"
+fi
+
+# The suites once more under AddressSanitizer and UndefinedBehaviorSanitizer (JIFEN_SANITIZE) in
+# build-asan/: core, cli, fault, sync, security, fuzz regressions. JIFEN_NO_ASAN=1 skips. Left out
+# to stay near 25 minutes on two cores (measured, see docs/reliability.md): JIFEN_ASAN_EXCLUDE.
+if [ -z "${JIFEN_NO_ASAN:-}" ]; then
+    asan="${JIFEN_ASAN_BUILD_DIR:-$root/build-asan}"
+    bash "$root/scripts/build.sh" "$asan" -DJIFEN_SANITIZE=ON -DJIFEN_BUILD_BENCH=OFF
+    (
+        cd "$asan"
+        # Qt's own caches live until exit and are not leaks of ours; any other report fails the test.
+        export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
+        export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+        QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j2 --timeout 1800 \
+            -L '^(core|cli|fault|sync|security|fuzz)$' -E "${JIFEN_ASAN_EXCLUDE:-^$}"
+    )
+fi
+
 # The Debian packages: built, installed with dpkg, checked (--version, systemd units), removed.
 bash "$root/scripts/package-check.sh" "$build"

@@ -1,5 +1,6 @@
 #include "cli_context.h"
 #include "commands.h"
+#include "identity.h"
 #include "logging.h"
 
 #include <QCoreApplication>
@@ -62,14 +63,19 @@ QString helpText(const QList<Command>& commands)
     return text;
 }
 
-// The flags of a command for the debug log: PINs never, phone numbers masked by the log handler.
+// The flags of a command for the debug log: PINs never, phone numbers masked. A phone typed with
+// spaces or dashes ("+86 138-0013-8000", which normalizePhone accepts) is masked here: the log
+// handler only recognises a number written as one run of digits.
 QString describeFlags(const ParsedArgs& args)
 {
     QStringList parts;
     for (auto it = args.values.cbegin(); it != args.values.cend(); ++it) {
         const bool secret = it.key() == QStringLiteral("pin");
-        for (const QString& v : it.value())
-            parts.append(QStringLiteral("--%1=%2").arg(it.key(), secret ? QStringLiteral("***") : v));
+        for (const QString& v : it.value()) {
+            const Result<QString> phone = normalizePhone(v);
+            const QString shown = secret ? QStringLiteral("***") : phone ? maskPhone(phone.value()) : v;
+            parts.append(QStringLiteral("--%1=%2").arg(it.key(), shown));
+        }
     }
     for (const QString& sw : args.switches)
         parts.append(QStringLiteral("--") + sw);
