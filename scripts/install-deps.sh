@@ -11,6 +11,7 @@ packages=(
     sqlite3 poppler-utils fonts-wqy-microhei
     postgresql
     systemd dpkg-dev
+    chromium chromium-driver openssl
 )
 
 missing=()

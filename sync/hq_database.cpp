@@ -106,6 +106,11 @@ QList<QStringList> hqSteps()
                            " UNIQUE (terminal_id, ref))"),
             QStringLiteral("CREATE INDEX reservations_member ON reservations(member_uid, state)"),
             QStringLiteral("CREATE INDEX journal_ref ON journal(terminal_id, ref)"),
+        },
+        // Operators of the status page: PBKDF2-HMAC-SHA256 like the terminals' manager PINs.
+        {
+            QStringLiteral("CREATE TABLE operators (name TEXT PRIMARY KEY, salt TEXT NOT NULL, hash TEXT NOT NULL,"
+                           " iterations INTEGER NOT NULL, created_at TEXT NOT NULL)"),
         }};
 }
 
