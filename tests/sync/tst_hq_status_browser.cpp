@@ -4,6 +4,7 @@
 // chromedriver is missing or cannot start in this environment.
 
 #include "hq_status.h"
+#include "operator_sessions.h"
 #include "sync_harness.h"
 
 #include <QEventLoop>
@@ -246,6 +247,73 @@ private slots:
         QCOMPARE(browser.currentUrl(), b.hq->url() + QStringLiteral("/login"));
         browser.go(b.hq->url() + QStringLiteral("/status"));
         QCOMPARE(browser.currentUrl(), b.hq->url() + QStringLiteral("/login"));
+    }
+
+    // The same login over plain HTTP, no browser: the redirect, the cookie's attributes and the
+    // throttle after repeated failures.
+    void loginOverHttp()
+    {
+        Backend b(QStringLiteral("sqlite"));
+        QVERIFY(b.hq->start());
+        int exit = -1;
+        b.hq->admin(
+            {QStringLiteral("operator"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("anna")},
+            &exit, QByteArrayLiteral("correct horse battery\n"));
+        QCOMPARE(exit, 0);
+        QNetworkAccessManager network;
+        network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        struct Answer {
+            int status = 0;
+            QByteArray location;
+            QByteArray cookie;
+            QByteArray body;
+        };
+        auto send = [&](const QString& path, const QByteArray& form, const QByteArray& cookie = {}) {
+            QNetworkRequest request(QUrl(b.hq->url() + path));
+            if (!cookie.isEmpty())
+                request.setRawHeader(QByteArrayLiteral("Cookie"), cookie);
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/x-www-form-urlencoded"));
+            QNetworkReply* reply = form.isNull() ? network.get(request) : network.post(request, form);
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            if (!reply->isFinished())
+                done.wait(30000);
+            Answer a{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                     reply->rawHeader(QByteArrayLiteral("Location")), reply->rawHeader(QByteArrayLiteral("Set-Cookie")),
+                     reply->readAll()};
+            reply->deleteLater();
+            return a;
+        };
+        const Answer anonymous = send(QStringLiteral("/status"), QByteArray());
+        QCOMPARE(anonymous.status, 303);
+        QCOMPARE(anonymous.location, QByteArrayLiteral("/login"));
+        const Answer forged =
+            send(QStringLiteral("/status"), QByteArray(), QByteArrayLiteral("jifen_hq_session=") + QByteArray(64, 'a'));
+        QCOMPARE(forged.status, 303);
+
+        const Answer good =
+            send(QStringLiteral("/login"), QByteArrayLiteral("name=anna&password=correct+horse+battery"));
+        QCOMPARE(good.status, 303);
+        QCOMPARE(good.location, QByteArrayLiteral("/status"));
+        QVERIFY2(good.cookie.contains("; HttpOnly") && good.cookie.contains("; SameSite=Strict") &&
+                     good.cookie.contains("Max-Age=28800"),
+                 good.cookie.constData());
+        const QByteArray session = good.cookie.left(good.cookie.indexOf(';'));
+        const Answer page = send(QStringLiteral("/status"), QByteArray(), session);
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("<b id=\"operator\">anna</b>"));
+
+        for (int i = 0; i < sync::OperatorSessions::kMaxFailures; ++i)
+            QCOMPARE(send(QStringLiteral("/login"), QByteArrayLiteral("name=anna&password=guess")).status, 401);
+        // Locked now, even with the right password; the session already given stays valid.
+        const Answer locked =
+            send(QStringLiteral("/login"), QByteArrayLiteral("name=anna&password=correct+horse+battery"));
+        QCOMPARE(locked.status, 429);
+        QVERIFY(locked.body.contains("Too many failed logins"));
+        QCOMPARE(send(QStringLiteral("/status"), QByteArray(), session).status, 200);
+        // Logging out ends it.
+        QCOMPARE(send(QStringLiteral("/logout"), QByteArrayLiteral(""), session).status, 303);
+        QCOMPARE(send(QStringLiteral("/status"), QByteArray(), session).status, 303);
     }
 };
 
