@@ -105,10 +105,13 @@ public:
         qint64 lastSeq = 0;
         QString lastSuccess; // ISO instant, empty: never
         QString lastError;
+        QByteArray hqCaPem; // extra CA certificates (PEM) to trust for an https HQ; empty: the system's
         qint64 pending() const { return lastSeq - ackedSeq; }
     };
     Result<SyncState> syncState();
     Status saveEnrollment(const QString& hqUrl, const QByteArray& key);
+    // The CA certificate(s) HQ's TLS certificate is checked against (`jifen enroll --ca`).
+    Status saveHqCa(const QByteArray& pem);
     // Members HQ has not been told about yet, as wire records.
     Result<QJsonArray> unpushedMembers(qint64 limit);
     // Survey answers HQ has not been told about yet, as wire records.

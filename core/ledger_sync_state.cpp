@@ -33,7 +33,8 @@ Result<Ledger::SyncState> Ledger::syncState()
     ReadScope reading(d->store);
     SyncState s;
     auto q = d->store.prepare(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('hq_url', 'hq_key',"
-                                             " 'hq_acked_seq', 'sync_last_success', 'sync_last_error')"));
+                                             " 'hq_acked_seq', 'sync_last_success', 'sync_last_error',"
+                                             " 'hq_ca_pem')"));
     if (!q)
         return q.error();
     JIFEN_TRY(d->store.exec(q.value()));
@@ -48,6 +49,8 @@ Result<Ledger::SyncState> Ledger::syncState()
             s.ackedSeq = value.toLongLong();
         else if (key == QStringLiteral("sync_last_success"))
             s.lastSuccess = value;
+        else if (key == QStringLiteral("hq_ca_pem"))
+            s.hqCaPem = value.toLatin1();
         else
             s.lastError = value;
     }
@@ -66,6 +69,15 @@ Status Ledger::saveEnrollment(const QString& hqUrl, const QByteArray& key)
     JIFEN_TRY(d->begin(uow));
     JIFEN_TRY(d->putMeta(QStringLiteral("hq_url"), hqUrl));
     JIFEN_TRY(d->putMeta(QStringLiteral("hq_key"), QString::fromLatin1(key.toHex())));
+    return uow.commit();
+}
+
+Status Ledger::saveHqCa(const QByteArray& pem)
+{
+    JIFEN_TRY(d->identity());
+    UnitOfWork uow(d->store);
+    JIFEN_TRY(d->begin(uow));
+    JIFEN_TRY(putMeta(d->store, QStringLiteral("hq_ca_pem"), QString::fromLatin1(pem)));
     return uow.commit();
 }
 

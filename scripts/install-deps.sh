@@ -12,6 +12,7 @@ packages=(
     postgresql
     systemd dpkg-dev
     clang-14 libclang-rt-14-dev
+    chromium chromium-driver openssl
 )
 
 missing=()

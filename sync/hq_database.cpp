@@ -132,6 +132,11 @@ QList<QStringList> hqSteps()
             // so ids must become visible in order.
             QStringLiteral("INSERT INTO counters (name, value) SELECT 'incident_id', COALESCE(MAX(id), 0) FROM"
                            " incidents"),
+        },
+        // Operators of the status page: PBKDF2-HMAC-SHA256 like the terminals' manager PINs.
+        {
+            QStringLiteral("CREATE TABLE operators (name TEXT PRIMARY KEY, salt TEXT NOT NULL, hash TEXT NOT NULL,"
+                           " iterations INTEGER NOT NULL, created_at TEXT NOT NULL)"),
         }};
 }
 

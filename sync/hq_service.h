@@ -13,6 +13,8 @@
 
 namespace jifen::sync {
 
+struct HqStatus;
+
 // HQ's business logic, independent of HTTP: enrolment, request authentication, idempotent
 // ingest of terminals' journals, member and incident views. The HTTP layer (http_server.*) maps
 // its results to status codes.
@@ -95,6 +97,15 @@ public:
     Result<QJsonArray> incidents();
     // Checks HQ's own books: every balance equals the sum of its journal, every chain verifies.
     Result<QJsonObject> verify();
+
+    // The operator status page and operator accounts (hq_status.cpp).
+    Result<HqStatus> status();
+    Status addOperator(const QString& name, const QString& password);
+    // True when the name and password match an operator; the same work is done for an unknown
+    // name, so timing does not tell which names exist.
+    Result<bool> checkOperator(const QString& name, const QString& password);
+    const Clock& clock() const { return m_clock; }
+    QString backend() const { return m_db.describe(); }
 
 private:
     Status raiseIncident(const QString& kind, const QString& terminalId, qint64 seq, const QString& memberUid,

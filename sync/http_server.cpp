@@ -1,12 +1,18 @@
 #include "http_server.h"
 
 #include "clock.h"
+#include "hq_status.h"
+#include "hq_status_page.h"
 #include "logging.h"
 
+#include <QFile>
 #include <QHash>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
 
 namespace jifen::sync {
 
@@ -32,12 +38,166 @@ Status statusFor(const Error& e)
     return Status::InternalServerError;
 }
 
+// application/x-www-form-urlencoded: '+' is a space, then percent-decoding.
+QHash<QString, QString> parseForm(const QByteArray& body)
+{
+    QHash<QString, QString> out;
+    for (const QByteArray& pair : body.split('&')) {
+        const qsizetype eq = pair.indexOf('=');
+        auto decode = [](QByteArray part) {
+            return QString::fromUtf8(QByteArray::fromPercentEncoding(part.replace('+', ' ')));
+        };
+        if (eq > 0)
+            out.insert(decode(pair.left(eq)), decode(pair.mid(eq + 1)));
+    }
+    return out;
+}
+
+QString cookieValue(const QByteArray& header, const QByteArray& name)
+{
+    for (const QByteArray& part : header.split(';')) {
+        const QByteArray item = part.trimmed();
+        if (item.startsWith(name + '='))
+            return QString::fromLatin1(item.mid(name.size() + 1));
+    }
+    return {};
+}
+
 } // namespace
 
 HttpServer::HttpServer(HqService& service, QObject* parent)
     : QAbstractHttpServer(parent)
     , m_service(service)
+    , m_sessions(service.clock())
 {}
+
+jifen::Status HttpServer::enableTls(const QString& certificateFile, const QString& keyFile)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateFile, QSsl::Pem);
+    if (chain.isEmpty())
+        return Error::badInput(QStringLiteral("no PEM certificate in %1").arg(certificateFile));
+    QFile file(keyFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::badInput(QStringLiteral("cannot read %1: %2").arg(keyFile, file.errorString()));
+    const QByteArray pem = file.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return Error::badInput(QStringLiteral("no unencrypted PEM RSA or EC private key in %1").arg(keyFile));
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(chain);
+    config.setPrivateKey(key);
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    sslSetup(config);
+    m_tls = true;
+    return Ok{};
+}
+
+void HttpServer::replyPage(const QHttpServerRequest& request, QTcpSocket* socket, int status, const QByteArray& html,
+                           const Headers& extra)
+{
+    qCInfo(lcHq).noquote() << request.url().path() << status;
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<Status>(status));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=utf-8"));
+    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    responder.writeHeader(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
+    // No script, nothing from elsewhere: inline style and the inline SVG charts only.
+    responder.writeHeader(QByteArrayLiteral("Content-Security-Policy"),
+                          QByteArrayLiteral("default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+                                            " frame-ancestors 'none'; base-uri 'none'"));
+    for (const auto& [name, value] : extra)
+        responder.writeHeader(name, value);
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(html.size()));
+    responder.writeBody(html);
+}
+
+QByteArray HttpServer::sessionCookie(const QString& token, qint64 maxAgeSecs) const
+{
+    return QByteArray(kSessionCookie) + '=' + token.toLatin1() +
+           QByteArrayLiteral("; Path=/; HttpOnly; SameSite=Strict; Max-Age=") + QByteArray::number(maxAgeSecs) +
+           (m_tls ? QByteArrayLiteral("; Secure") : QByteArray());
+}
+
+bool HttpServer::handlePage(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QString path = request.url().path();
+    const auto method = request.method();
+    const bool post = method == QHttpServerRequest::Method::Post;
+    const bool get = method == QHttpServerRequest::Method::Get;
+    const QString token = cookieValue(request.value(QByteArrayLiteral("Cookie")), kSessionCookie);
+    const auto seeOther = [&](const QByteArray& location, const Headers& extra = {}) {
+        Headers headers = extra;
+        headers.emplace_back(QByteArrayLiteral("Location"), location);
+        replyPage(request, socket, static_cast<int>(Status::SeeOther), QByteArray(), headers);
+    };
+    if (get && (path == QStringLiteral("/") || path.isEmpty())) {
+        seeOther(QByteArrayLiteral("/status"));
+        return true;
+    }
+    if (get && path == QStringLiteral("/login")) {
+        replyPage(request, socket, static_cast<int>(Status::Ok), renderLoginPage({}));
+        return true;
+    }
+    if (post && path == QStringLiteral("/login")) {
+        const QHash<QString, QString> form = parseForm(request.body());
+        const QString name = form.value(QStringLiteral("name")).trimmed();
+        const QString address = request.remoteAddress().toString();
+        if (const qint64 wait = m_sessions.lockedForSecs(name, address); wait > 0) {
+            qCWarning(lcHq).noquote() << "login refused (throttled) for" << name << "from" << address;
+            replyPage(
+                request, socket, static_cast<int>(Status::TooManyRequests),
+                renderLoginPage(
+                    QStringLiteral("Too many failed logins. Try again in %1 minute(s).").arg((wait + 59) / 60), name),
+                {{QByteArrayLiteral("Retry-After"), QByteArray::number(wait)}});
+            return true;
+        }
+        auto ok = m_service.checkOperator(name, form.value(QStringLiteral("password")));
+        if (!ok) {
+            replyPage(request, socket, static_cast<int>(Status::InternalServerError),
+                      renderLoginPage(QStringLiteral("HQ storage failure; see the server log."), name));
+            qCWarning(lcHq).noquote() << ok.error().message;
+            return true;
+        }
+        if (!ok.value()) {
+            m_sessions.recordFailure(name, address);
+            qCWarning(lcHq).noquote() << "failed login for" << name << "from" << address;
+            replyPage(request, socket, static_cast<int>(Status::Unauthorized),
+                      renderLoginPage(QStringLiteral("Wrong name or password."), name));
+            return true;
+        }
+        const QString session = m_sessions.start(name, address);
+        qCInfo(lcHq).noquote() << "operator" << name << "logged in from" << address;
+        seeOther(QByteArrayLiteral("/status"),
+                 {{QByteArrayLiteral("Set-Cookie"), sessionCookie(session, OperatorSessions::kSessionSecs)}});
+        return true;
+    }
+    if (post && path == QStringLiteral("/logout")) {
+        m_sessions.end(token);
+        seeOther(QByteArrayLiteral("/login"), {{QByteArrayLiteral("Set-Cookie"), sessionCookie(QString(), 0)}});
+        return true;
+    }
+    if (get && path == QStringLiteral("/status")) {
+        const auto name = m_sessions.operatorFor(token);
+        if (!name) {
+            seeOther(QByteArrayLiteral("/login"));
+            return true;
+        }
+        auto status = m_service.status();
+        if (!status) {
+            qCWarning(lcHq).noquote() << status.error().message;
+            replyPage(request, socket, static_cast<int>(Status::InternalServerError),
+                      QByteArrayLiteral("<!DOCTYPE html><title>Jifen HQ</title><p>HQ storage failure; see the server"
+                                        " log.</p>"));
+            return true;
+        }
+        replyPage(request, socket, static_cast<int>(Status::Ok), renderStatusPage(status.value(), *name));
+        return true;
+    }
+    return false;
+}
 
 void HttpServer::reply(const QHttpServerRequest& request, QTcpSocket* socket, const QJsonObject& body, int status)
 {
@@ -68,6 +228,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
               static_cast<int>(Status::PayloadTooLarge));
         return true;
     }
+    if (!path.startsWith(QStringLiteral("/v1/")) && handlePage(request, socket))
+        return true;
     QJsonObject body;
     if (post) {
         QJsonParseError perr{};

@@ -59,6 +59,9 @@ const char* kUsage =
     "  --db SPEC   a SQLite file (default: jifen-hq.db in the current directory) or postgresql://...\n\n"
     "Commands:\n"
     "  serve [--listen HOST:PORT]            run the HTTP API (default 127.0.0.1:8787; port 0 picks one)\n"
+    "        [--tls-cert FILE --tls-key FILE] and the operator status page (/status); HTTPS with a PEM\n"
+    "                                        certificate and unencrypted PEM key\n"
+    "  operator add --name N                 an operator of the status page; the password is read from stdin\n"
     "  terminal add --store S --terminal T   register a terminal; prints its one-time enrolment code\n"
     "  terminal list                         terminals, their acknowledged seq and last sync\n"
     "  member show --phone P                 a member's HQ balance\n"
@@ -111,7 +114,9 @@ int main(int argc, char** argv)
     if (admin)
         spec = admin->flags;
     else if (command == QStringLiteral("serve"))
-        spec.values = {QStringLiteral("listen")};
+        spec.values = {QStringLiteral("listen"), QStringLiteral("tls-cert"), QStringLiteral("tls-key")};
+    else if (command == QStringLiteral("operator add"))
+        spec = {{QStringLiteral("name")}, {}, {QStringLiteral("name")}, {}};
     else if (command == QStringLiteral("terminal add"))
         spec = {{QStringLiteral("store"), QStringLiteral("terminal")},
                 {},
@@ -155,12 +160,20 @@ int main(int argc, char** argv)
         if (!portOk || port < 0 || port > 65535 || address.isNull())
             return out.fail(Error::badInput(QStringLiteral("--listen must be HOST:PORT, like 127.0.0.1:8787")));
         HttpServer server(service);
+        const bool tls = args->has(QStringLiteral("tls-cert")) || args->has(QStringLiteral("tls-key"));
+        if (tls) {
+            if (!args->has(QStringLiteral("tls-cert")) || !args->has(QStringLiteral("tls-key")))
+                return out.fail(Error::badInput(QStringLiteral("--tls-cert and --tls-key go together")));
+            auto st = server.enableTls(args->value(QStringLiteral("tls-cert")), args->value(QStringLiteral("tls-key")));
+            if (!st)
+                return out.fail(st.error());
+        }
         const quint16 bound = server.listen(address, static_cast<quint16>(port));
         if (bound == 0)
             return out.fail(Error{ErrorCode::Network, QStringLiteral("cannot listen on %1").arg(listen)});
         // Tests and scripts read the chosen port from this line.
         out.out << "jifen-hq listening on " << address.toString() << ':' << bound << " (" << db.value()->describe()
-                << ")\n";
+                << (tls ? ", https" : "") << ")\n";
         out.out.flush();
         return app.exec();
     }
@@ -172,6 +185,17 @@ int main(int argc, char** argv)
                          {QStringLiteral("code"), code.value()}},
                         {QStringLiteral("terminal %1 registered; one-time enrolment code: %2")
                              .arg(args->value(QStringLiteral("terminal")), code.value())});
+    }
+    if (command == QStringLiteral("operator add")) {
+        // The password comes from stdin (one line) so it never shows in the process list or history.
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        auto added = service.addOperator(args->value(QStringLiteral("name")), password);
+        if (!added)
+            return out.fail(added.error());
+        return out.done({{QStringLiteral("operator"), args->value(QStringLiteral("name"))}},
+                        {QStringLiteral("operator %1 added; log in at /login on the jifen-hq server")
+                             .arg(args->value(QStringLiteral("name")))});
     }
     if (command == QStringLiteral("terminal list")) {
         auto list = service.terminals();

@@ -2,6 +2,7 @@
 // the rules in core/, the network in sync/.
 
 #include "clock.h"
+#include "hq_network.h"
 #include "ledger.h"
 #include "pos_main_window.h"
 #include "store.h"
@@ -112,7 +113,9 @@ int main(int argc, char* argv[])
     PosMainWindow window(ledger, *clock, options);
 
     // Sync runs on the network's own events; the window never waits on it.
-    QNetworkAccessManager network;
+    sync::HqNetworkAccessManager network;
+    if (auto st = network.trustEnrolledCa(ledger); !st)
+        return fail(st.error().message, static_cast<int>(st.error().code));
     sync::SyncClient client(ledger, network, *clock);
     SyncStatusWidget* status = window.syncStatus();
     const auto syncNow = [&] {

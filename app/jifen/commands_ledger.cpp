@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "hq_network.h"
 #include "online_redemption.h"
 
 #include <QEventLoop>
@@ -98,7 +99,9 @@ int redeem(Context& ctx, const ParsedArgs& args)
         (args.has(QStringLiteral("card")) && req.card.isEmpty()))
         return ctx.fail(Error::badInput(QStringLiteral("the member's phone or card number is empty")));
     // Enrolled: HQ authorises when it answers, otherwise the offline limits decide.
-    QNetworkAccessManager network;
+    sync::HqNetworkAccessManager network;
+    if (auto st = network.trustEnrolledCa(**ledger); !st)
+        return ctx.fail(st.error());
     sync::OnlineRedemption online(**ledger, network, ctx.clock());
     QEventLoop loop;
     std::optional<Result<RedeemResult>> outcome;

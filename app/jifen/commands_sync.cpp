@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "hq_network.h"
 #include "sync_client.h"
 
 #include <QEventLoop>
@@ -22,7 +23,14 @@ int enroll(Context& ctx, const ParsedArgs& args)
     auto ledger = ctx.ledger();
     if (!ledger)
         return ctx.fail(ledger.error());
-    QNetworkAccessManager network;
+    sync::HqNetworkAccessManager network;
+    QByteArray caPem;
+    if (args.has(QStringLiteral("ca"))) {
+        if (url.scheme() != QStringLiteral("https"))
+            return ctx.fail(Error::badInput(QStringLiteral("--ca is for an https:// HQ")));
+        if (auto st = network.trustCaFile(args.value(QStringLiteral("ca")), &caPem); !st)
+            return ctx.fail(st.error());
+    }
     sync::SyncClient client(**ledger, network, ctx.clock());
     QEventLoop loop;
     bool ok = false;
@@ -36,6 +44,9 @@ int enroll(Context& ctx, const ParsedArgs& args)
     loop.exec();
     if (!ok)
         return ctx.fail(Error{ErrorCode::Network, QStringLiteral("enrolment failed: %1").arg(error)});
+    // Stored with the enrolment (an enrolment without --ca clears an earlier CA).
+    if (auto st = (*ledger)->saveHqCa(caPem); !st)
+        return ctx.fail(st.error());
     return ctx.done(
         {{QStringLiteral("hq"), url.toString(QUrl::StripTrailingSlash)}, {QStringLiteral("enrolled"), true}},
         {QStringLiteral("enrolled with HQ at %1").arg(url.toString(QUrl::StripTrailingSlash))});
@@ -46,7 +57,9 @@ int syncNow(Context& ctx, const ParsedArgs&)
     auto ledger = ctx.ledger();
     if (!ledger)
         return ctx.fail(ledger.error());
-    QNetworkAccessManager network;
+    sync::HqNetworkAccessManager network;
+    if (auto st = network.trustEnrolledCa(**ledger); !st)
+        return ctx.fail(st.error());
     sync::SyncClient client(**ledger, network, ctx.clock());
     QEventLoop loop;
     bool ok = false;
@@ -110,9 +123,13 @@ QList<Command> syncCommands()
 {
     return {
         {{QStringLiteral("enroll")},
-         QStringLiteral("--hq URL --code CODE"),
-         QStringLiteral("exchange HQ's one-time enrolment code for this terminal's key"),
-         {{QStringLiteral("hq"), QStringLiteral("code")}, {}, {QStringLiteral("hq"), QStringLiteral("code")}, {}},
+         QStringLiteral("--hq URL --code CODE [--ca FILE]"),
+         QStringLiteral("exchange HQ's one-time enrolment code for this terminal's key; --ca: a PEM CA certificate to"
+                        " trust for an https HQ (kept with the enrolment)"),
+         {{QStringLiteral("hq"), QStringLiteral("code"), QStringLiteral("ca")},
+          {},
+          {QStringLiteral("hq"), QStringLiteral("code")},
+          {}},
          enroll},
         {{QStringLiteral("sync")},
          QString(),

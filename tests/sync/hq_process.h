@@ -97,7 +97,19 @@ public:
     ~HqProcess() { stop(); }
 
     const QString& db() const { return m_db; }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    QString url() const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2")
+            .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+            .arg(m_port);
+    }
+
+    // Serve HTTPS with this PEM certificate and key (jifen-hq serve --tls-cert/--tls-key).
+    void setTls(const QString& certificate, const QString& key)
+    {
+        m_tlsArgs = {QStringLiteral("--tls-cert"), certificate, QStringLiteral("--tls-key"), key};
+        m_tls = true;
+    }
 
     // The environment of the server and of admin commands: JIFEN_CLOCK moves HQ's time.
     void setClock(const QString& instant) { m_clock = instant; }
@@ -106,8 +118,10 @@ public:
     {
         m_process.setProcessEnvironment(environment());
         m_process.setProgram(QDir(binDir()).filePath(QStringLiteral("jifen-hq")));
-        m_process.setArguments({QStringLiteral("--db"), m_db, QStringLiteral("serve"), QStringLiteral("--listen"),
-                                m_port ? QStringLiteral("127.0.0.1:%1").arg(m_port) : QStringLiteral("127.0.0.1:0")});
+        m_process.setArguments(
+            QStringList{QStringLiteral("--db"), m_db, QStringLiteral("serve"), QStringLiteral("--listen"),
+                        m_port ? QStringLiteral("127.0.0.1:%1").arg(m_port) : QStringLiteral("127.0.0.1:0")} +
+            m_tlsArgs);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         // If the test process dies, the server must not outlive it.
         m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
@@ -142,12 +156,16 @@ public:
     }
 
     // Runs an admin command against the same database; returns stdout, sets the exit code.
-    QByteArray admin(const QStringList& args, int* exitCode = nullptr) const
+    // `input` goes to its stdin (jifen-hq operator add reads the password there).
+    QByteArray admin(const QStringList& args, int* exitCode = nullptr, const QByteArray& input = {}) const
     {
         QProcess p;
         p.setProcessEnvironment(environment());
         p.start(QDir(binDir()).filePath(QStringLiteral("jifen-hq")),
                 QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--json")} + args);
+        if (!input.isEmpty())
+            p.write(input);
+        p.closeWriteChannel();
         p.waitForFinished(30000);
         if (exitCode)
             *exitCode = p.exitCode();
@@ -165,6 +183,8 @@ private:
 
     QString m_clock;
     QString m_db;
+    QStringList m_tlsArgs;
+    bool m_tls = false;
     QProcess m_process;
     quint16 m_port = 0;
 };
