@@ -77,7 +77,7 @@ Status Ledger::saveHqCa(const QByteArray& pem)
     JIFEN_TRY(d->identity());
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
-    JIFEN_TRY(putMeta(d->store, QStringLiteral("hq_ca_pem"), QString::fromLatin1(pem)));
+    JIFEN_TRY(d->putMeta(QStringLiteral("hq_ca_pem"), QString::fromLatin1(pem)));
     return uow.commit();
 }
 
