@@ -26,6 +26,9 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <deque>
 #include <functional>
 #include <memory>
@@ -58,6 +61,20 @@ void mustOk(const Status& s, const char* what)
 QString fmt(double v, int decimals = 0)
 {
     return QString::number(v, 'f', decimals);
+}
+
+double ownCpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// The 1-minute load average: on a shared machine, the wall-clock figures move with it.
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll().split(' ').first()) : QStringLiteral("?");
 }
 
 // A real member sale recorded by the core Ledger: the shape (detail, points, rule-set version)
@@ -392,6 +409,16 @@ public:
     }
     QString url() const { return m_url; }
     qint64 pid() const { return m_proc.processId(); }
+    // User + system CPU seconds used so far, from /proc/PID/stat.
+    double cpuSeconds() const
+    {
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid()));
+        if (!f.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray stat = f.readAll();
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+    }
     // VmRSS / VmHWM from /proc, in MiB.
     double memoryMiB(const char* field) const
     {
@@ -490,14 +517,17 @@ void backlog(QTextStream& out, const QString& dir, const QString& hqBinary, int 
         error = message;
         loop.quit();
     });
+    const double cpuBefore = ownCpuSeconds();
     QElapsedTimer t;
     t.start();
     client.syncOnce();
     loop.exec();
     const qint64 ns = t.nsecsElapsed();
+    const double cpuUsed = ownCpuSeconds();
     if (!ok)
         die(QStringLiteral("sync failed: %1").arg(error));
     const double hwm = server.memoryMiB("VmHWM:");
+    const double hqCpu = server.cpuSeconds();
     server.stop();
     const Ledger::SyncState state = must(ledger.syncState(), "sync state");
     auto db = must(HqDatabase::open(hqPath), "reopen HQ");
@@ -517,8 +547,10 @@ void backlog(QTextStream& out, const QString& dir, const QString& hqBinary, int 
         << "Afterwards HQ holds " << stored << " entries of the terminal, its acknowledged seq is " << state.ackedSeq
         << ", and\n`HqService::verify` says: `"
         << QString::fromUtf8(QJsonDocument(verified).toJson(QJsonDocument::Compact)) << "`.\n\n"
-        << "| entries | seconds | entries/s | HQ peak RSS MiB |\n|---:|---:|---:|---:|\n"
-        << "| " << count << " | " << fmt(secs, 2) << " | " << fmt(count / secs) << " | " << fmt(hwm, 1) << " |\n\n"
+        << "| entries | seconds | entries/s | HQ CPU s | terminal CPU s | load avg | HQ peak RSS MiB |\n"
+        << "|---:|---:|---:|---:|---:|---:|---:|\n"
+        << "| " << count << " | " << fmt(secs, 2) << " | " << fmt(count / secs) << " | " << fmt(hqCpu, 2) << " | "
+        << fmt(cpuUsed - cpuBefore, 2) << " | " << loadAverage() << " | " << fmt(hwm, 1) << " |\n\n"
         << "Target < 4 s: **" << (secs < 4 ? "met" : "missed") << "**. For scale (the issue's figure, not measured\n"
         << "here): PouchDB replicating to a CouchDB-protocol server takes about 45 s for 100,000 such entries\n"
         << "on this machine class (about 30 s tuned) — " << fmt(45.0 / secs, 1) << "x that.\n\n";
@@ -680,10 +712,9 @@ void storm(QTextStream& out, const QString& dir, const QString& hqBinary, const 
             << "distinct `(terminal, seq)` and each terminal's acknowledged seq equal what was sent;\n"
             << "`HqService::verify` (every balance equals the sum of its journal). HQ memory from `/proc/PID/status`,\n"
             << "sampled every 250 ms.\n\n"
-            << "| terminals | entries each | entries | seconds | entries/s | errors | lost | duplicated | HQ RSS at "
-               "10% "
-               "MiB | HQ RSS at end MiB | HQ peak (VmHWM) MiB | verify |\n"
-            << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
+            << "| terminals | entries each | entries | seconds | entries/s | HQ CPU s | load avg | errors | lost |"
+               " duplicated | HQ RSS at 10% MiB | HQ RSS at end MiB | HQ peak (VmHWM) MiB | verify |\n"
+            << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
     }
     for (auto [terminals, perTerminal] : sizes) {
         const QString hqPath = dir + QStringLiteral("/storm-%1x%2.sqlite").arg(terminals).arg(perTerminal);
@@ -713,6 +744,7 @@ void storm(QTextStream& out, const QString& dir, const QString& hqBinary, const 
         sampler.stop();
         rssEnd = server.memoryMiB("VmRSS:");
         const double hwm = server.memoryMiB("VmHWM:");
+        const double hqCpu = server.cpuSeconds();
         server.stop();
         auto db = must(HqDatabase::open(hqPath), "reopen HQ");
         const qint64 stored = must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM journal")), "count").toLongLong();
@@ -734,8 +766,9 @@ void storm(QTextStream& out, const QString& dir, const QString& hqBinary, const 
         const bool verifyOk = verified.value(QStringLiteral("ok")).toBool(true) &&
                               verified.value(QStringLiteral("problems")).toArray().isEmpty();
         out << "| " << terminals << " | " << perTerminal << " | " << total << " | " << fmt(secs, 2) << " | "
-            << fmt(total / secs) << " | " << s.errors() << " | " << (total - std::min(total, stored)) << " | "
-            << (stored - distinct) << " | " << fmt(rssAt10, 1) << " | " << fmt(rssEnd, 1) << " | " << fmt(hwm, 1)
+            << fmt(total / secs) << " | " << fmt(hqCpu, 2) << " | " << loadAverage() << " | " << s.errors() << " | "
+            << (total - std::min(total, stored)) << " | " << (stored - distinct) << " | "
+            << (rssAt10 < 0 ? QStringLiteral("—") : fmt(rssAt10, 1)) << " | " << fmt(rssEnd, 1) << " | " << fmt(hwm, 1)
             << " | " << (verifyOk ? "ok" : "FAILED") << " |\n";
         out.flush();
         if (short_ != 0 || stored != total || distinct != total || !verifyOk)
