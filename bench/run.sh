@@ -19,6 +19,10 @@ out="$root/docs/benchmarks.md"
     echo "Every figure is compared with a baseline measured in the same run on the same machine."
     echo
     "$build/bench/bench_ledger" --dir "$build" "$@"
+    # --- jifen-pos (bench/bench_pos.cpp): member shown, sale committed, offscreen ---
+    cmake --build "$build" -j2 --target bench_pos >/dev/null
+    "$build/bench/bench_pos" --dir "$build"
+    # --- end jifen-pos ---
     cat "$root/bench/notes.md"
 } > "$out.tmp"
 mv "$out.tmp" "$out"
