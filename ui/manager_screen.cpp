@@ -24,8 +24,9 @@ ManagerScreen::ManagerScreen(Ledger& ledger, const Clock& clock, QWidget* parent
     const QStringList titles{tr("Households"), tr("Green actions"), tr("Donations"), tr("Adjustments"),
                              tr("Operators"),  tr("Day report"),    tr("Incidents"), tr("Settings")};
     for (int i = 0; i < m_all.size(); ++i) {
-        m_tabs->addTab(m_all.at(i), QStringLiteral("&%1 %2").arg(i + 1).arg(titles.at(i)));
+        m_tabs->addTab(m_all.at(i), QStringLiteral("%1 %2").arg(i + 1).arg(titles.at(i)));
         auto* key = new QShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this);
+        key->setContext(Qt::WidgetWithChildrenShortcut);
         connect(key, &QShortcut::activated, this, [this, i] { m_tabs->setCurrentIndex(i); });
     }
     auto* layout = new QVBoxLayout(this);
@@ -36,6 +37,7 @@ ManagerScreen::ManagerScreen(Ledger& ledger, const Clock& clock, QWidget* parent
                                  this));
     connect(m_tabs, &QTabWidget::currentChanged, this, &ManagerScreen::tabChanged);
     auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
     connect(escape, &QShortcut::activated, this, [this] {
         close();
         emit backRequested();

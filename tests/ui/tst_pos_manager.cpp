@@ -47,6 +47,8 @@ void openManager(PosMainWindow& window, const QString& pin)
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isActiveWindow());
     press(dialog, pin);
+    if (pin == kApproverPin) // the prompt closes and the window takes the keys again
+        QTRY_VERIFY(window.isActiveWindow() && QApplication::focusWidget());
 }
 
 // Sum of every bar of a chart view's bar series.
@@ -223,6 +225,7 @@ void TstPosManager::incidentsListed()
     page.incidents.append(
         HqIncident{8, u"chain-break"_s, u"T1"_s, 9, QString(), u"hash mismatch at 9"_s, u"2026-11-23T02:05:00Z"_s});
     page.incidentCursor = 8;
+    page.cursor = u"0"_s;
     const auto pulled = m_f->ledger->applyPull(page);
     QVERIFY2(pulled, pulled ? "" : qPrintable(pulled.error().message));
     openManager(*m_window, kApproverPin);
