@@ -44,6 +44,10 @@ out="$root/docs/benchmarks.md"
     echo
     "$build/bench/bench_ledger" --dir "$build" "${ledger_args[@]}"
     "$build/bench/bench_sync" --dir "$build" --hq "$build/bin/jifen-hq" "${pg_args[@]}" --storm "$storm"
+    # --- jifen-pos (bench/bench_pos.cpp): member shown, sale committed, offscreen ---
+    cmake --build "$build" -j2 --target bench_pos >/dev/null
+    "$build/bench/bench_pos" --dir "$build"
+    # --- end jifen-pos ---
     cat "$root/bench/notes.md"
 } > "$out.tmp"
 mv "$out.tmp" "$out"

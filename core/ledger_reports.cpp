@@ -234,16 +234,23 @@ Result<DayReport> Ledger::dayReport(std::optional<QDate> date)
 
     auto q = d->store.prepare(QStringLiteral(
         "SELECT kind, points, green_points, json_extract(detail, '$.reverses'), COALESCE(json_extract(detail,"
-        " '$.deferred'), 0), COALESCE(json_extract(detail, '$.green'), 0) FROM journal"
+        " '$.deferred'), 0), COALESCE(json_extract(detail, '$.green'), 0), terminal_time FROM journal"
         " WHERE terminal_time >= ? AND terminal_time < ?"));
     if (!q)
         return q.error();
     q->addBindValue(start);
     q->addBindValue(end);
     JIFEN_TRY(d->store.exec(q.value()));
+    r.hours.resize(24);
     while (q->next()) {
         const auto kind = entryKindFromName(q->value(0).toString()).value_or(EntryKind::Adjust);
         const Points pts(q->value(1).toLongLong());
+        const auto at = parseInstant(q->value(6).toString());
+        DayReport::Hour& hour = r.hours[at ? at->toTimeZone(QTimeZone(8 * 3600)).time().hour() : 0];
+        if (kind == EntryKind::Earn || kind == EntryKind::GreenGrant || (kind == EntryKind::Adjust && pts.value() > 0))
+            hour.issued += pts;
+        else if (kind == EntryKind::Redeem)
+            hour.redeemed -= pts;
         const QString reverses = q->value(3).toString();
         const bool green = q->value(5).toBool() || kind == EntryKind::GreenGrant;
         r.deferred += Points(q->value(4).toLongLong());

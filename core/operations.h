@@ -283,6 +283,13 @@ struct DayReport {
         Points points;
     };
     QList<Cashier> cashiers;
+    // Points issued (ordinary and green) and redeemed in each hour of the day, China time; 24
+    // entries, index = hour. For the manager's chart.
+    struct Hour {
+        Points issued;
+        Points redeemed;
+    };
+    QList<Hour> hours;
     QJsonObject toJson() const;
 };
 

@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-charts-dev libqrencode-dev libgl-dev
+    qt6-charts-dev libqt6opengl6-dev libqrencode-dev libgl-dev
     sqlite3 poppler-utils fonts-wqy-microhei
     postgresql
     systemd dpkg-dev

@@ -93,6 +93,45 @@
     </message>
 </context>
 <context>
+    <name>jifen::AdjustmentsTab</name>
+    <message>
+        <source>Member&apos;s phone or card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (required), then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points (+/-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An adjustment needs a reason: type why, then Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not adjusted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted by %1 points; balance %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jifen::CheckoutScreen</name>
     <message>
         <source>The rule set cannot be read; sales are not possible. Run `jifen init` for this data directory.</source>
@@ -288,6 +327,91 @@
     </message>
 </context>
 <context>
+    <name>jifen::DayReportTab</name>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day report cannot be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s), %1 yuan; %2 points issued (%3 green), %4 redeemed, %5 offset, %6 donated.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no cashier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales per cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::DonationsTab</name>
+    <message>
+        <source>Member&apos;s phone or card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charities cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not donated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 points donated, matched with %2; balance %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jifen::EnrolDialog</name>
     <message>
         <source>The member agrees to the privacy terms (F9)</source>
@@ -331,6 +455,212 @@
     </message>
 </context>
 <context>
+    <name>jifen::ErrorText</name>
+    <message>
+        <source>Correct the entry and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was recorded; ask the manager if it should be allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the number, or scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was recorded. Try once more; if it fails again, call the manager (the terminal&apos;s storage may be full or damaged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network cable or Wi-Fi; the terminal keeps working offline and syncs by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::GreenTab</name>
+    <message>
+        <source>Member&apos;s phone or card, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered a survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attended a training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared a green tip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant green points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green actions earn green points; beyond the terminal&apos;s monthly allowance they are deferred until HQ grants more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not granted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 green points granted; green balance %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 points deferred (allowance used up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::HouseholdsTab</name>
+    <message>
+        <source>Head&apos;s phone (Enter shows the household)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member&apos;s phone to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer within the household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No household: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Household of %1: %n member(s), at most %2 points sent per member a month.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household created for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not transferred: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 points transferred; balances now %2 and %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::IncidentsTab</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents HQ raised about this store, as of the last sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The incidents cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No incidents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>jifen::ManagerPinDialog</name>
     <message>
         <source>Manager approval</source>
@@ -346,6 +676,49 @@
     </message>
     <message>
         <source>Manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::ManagerScreen</name>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+1…8 or Ctrl+Tab switch tabs · Tab moves between fields · Enter confirms · Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -389,6 +762,49 @@
     </message>
 </context>
 <context>
+    <name>jifen::OperatorsTab</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN, 4 to 8 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operators cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jifen::PosMainWindow</name>
     <message>
         <source>Jifen points — checkout</source>
@@ -411,7 +827,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing failed: %1. Check that the printer is on, has paper and is connected, then reprint with F8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager&apos;s screen needs a manager&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -435,6 +867,10 @@
     </message>
     <message>
         <source>The printer %1 timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -536,6 +972,26 @@
         <source>Voucher code: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Asking HQ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorised: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online by HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline, within the offline limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by this terminal (not enrolled with HQ)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jifen::RefundScreen</name>
@@ -573,6 +1029,41 @@
     </message>
     <message>
         <source>The sale is fully refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::SettingsTab</name>
+    <message>
+        <source>/dev/usb/lp0 or tcp://192.168.1.50:9100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nightly sync hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enrolled (jifen enroll --hq URL --code CODE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The printer applies now; the sync hour and the language at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

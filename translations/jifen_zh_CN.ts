@@ -93,6 +93,45 @@
     </message>
 </context>
 <context>
+    <name>jifen::AdjustmentsTab</name>
+    <message>
+        <source>Member&apos;s phone or card</source>
+        <translation>会员手机号或卡号</translation>
+    </message>
+    <message>
+        <source>Why (required), then Enter</source>
+        <translation>原因（必填），按回车</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Points (+/-)</source>
+        <translation>积分（+/-）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>An adjustment needs a reason: type why, then Enter.</source>
+        <translation>调整积分必须填写原因：输入原因后按回车。</translation>
+    </message>
+    <message>
+        <source>Not adjusted: %1</source>
+        <translation>未调整：%1</translation>
+    </message>
+    <message>
+        <source>Adjusted by %1 points; balance %2.</source>
+        <translation>已调整 %1 积分；余额 %2。</translation>
+    </message>
+</context>
+<context>
     <name>jifen::CheckoutScreen</name>
     <message>
         <source>The rule set cannot be read; sales are not possible. Run `jifen init` for this data directory.</source>
@@ -288,6 +327,90 @@
     </message>
 </context>
 <context>
+    <name>jifen::DayReportTab</name>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>The day report cannot be made: %1</source>
+        <translation>无法生成日报：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s), %1 yuan; %2 points issued (%3 green), %4 redeemed, %5 offset, %6 donated.</source>
+        <translation>
+            <numerusform>%n 笔销售，%1 元；发放 %2 积分（其中绿色 %3），兑换 %4，抵扣 %5，捐赠 %6。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Points per hour</source>
+        <translation>每小时积分</translation>
+    </message>
+    <message>
+        <source>Sales (yuan)</source>
+        <translation>销售额（元）</translation>
+    </message>
+    <message>
+        <source>(no cashier)</source>
+        <translation>（无收银员）</translation>
+    </message>
+    <message>
+        <source>Sales per cashier</source>
+        <translation>各收银员销售额</translation>
+    </message>
+</context>
+<context>
+    <name>jifen::DonationsTab</name>
+    <message>
+        <source>Member&apos;s phone or card</source>
+        <translation>会员手机号或卡号</translation>
+    </message>
+    <message>
+        <source>Charity</source>
+        <translation>公益项目</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>配捐</translation>
+    </message>
+    <message>
+        <source>Donate</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>The charities cannot be read: %1</source>
+        <translation>无法读取公益项目：%1</translation>
+    </message>
+    <message>
+        <source>Not donated: %1</source>
+        <translation>未捐赠：%1</translation>
+    </message>
+    <message>
+        <source>%1 points donated, matched with %2; balance %3.</source>
+        <translation>已捐赠 %1 积分，配捐 %2；余额 %3。</translation>
+    </message>
+</context>
+<context>
     <name>jifen::EnrolDialog</name>
     <message>
         <source>The member agrees to the privacy terms (F9)</source>
@@ -331,6 +454,210 @@
     </message>
 </context>
 <context>
+    <name>jifen::ErrorText</name>
+    <message>
+        <source>Correct the entry and try again.</source>
+        <translation>请更正输入后重试。</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded; ask the manager if it should be allowed.</source>
+        <translation>未作任何记录；如需允许，请询问店长。</translation>
+    </message>
+    <message>
+        <source>Check the number, or scan again.</source>
+        <translation>请核对号码，或重新扫描。</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded. Try once more; if it fails again, call the manager (the terminal&apos;s storage may be full or damaged).</source>
+        <translation>未作任何记录。请再试一次；如仍失败，请联系店长（终端存储可能已满或损坏）。</translation>
+    </message>
+    <message>
+        <source>Check the network cable or Wi-Fi; the terminal keeps working offline and syncs by itself.</source>
+        <translation>请检查网线或 Wi-Fi；终端可离线继续工作，并会自动同步。</translation>
+    </message>
+</context>
+<context>
+    <name>jifen::GreenTab</name>
+    <message>
+        <source>Member&apos;s phone or card, then Enter</source>
+        <translation>会员手机号或卡号，按回车</translation>
+    </message>
+    <message>
+        <source>Answered a survey</source>
+        <translation>填写问卷</translation>
+    </message>
+    <message>
+        <source>Attended a training</source>
+        <translation>参加培训</translation>
+    </message>
+    <message>
+        <source>Shared a green tip</source>
+        <translation>分享环保小贴士</translation>
+    </message>
+    <message>
+        <source>Grant green points</source>
+        <translation>发放绿色积分</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行为</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Green actions earn green points; beyond the terminal&apos;s monthly allowance they are deferred until HQ grants more.</source>
+        <translation>绿色行为可获得绿色积分；超出本终端每月额度的部分暂缓发放，待总部增加额度。</translation>
+    </message>
+    <message>
+        <source>Not granted: %1</source>
+        <translation>未发放：%1</translation>
+    </message>
+    <message>
+        <source>%1 green points granted; green balance %2.</source>
+        <translation>已发放 %1 绿色积分；绿色积分余额 %2。</translation>
+    </message>
+    <message>
+        <source>%1 points deferred (allowance used up).</source>
+        <translation>%1 积分暂缓发放（额度已用完）。</translation>
+    </message>
+</context>
+<context>
+    <name>jifen::HouseholdsTab</name>
+    <message>
+        <source>Head&apos;s phone (Enter shows the household)</source>
+        <translation>户主手机号（回车查看家庭）</translation>
+    </message>
+    <message>
+        <source>Member&apos;s phone to add</source>
+        <translation>要加入的会员手机号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Sent this month</source>
+        <translation>本月转出</translation>
+    </message>
+    <message>
+        <source>From phone</source>
+        <translation>转出手机号</translation>
+    </message>
+    <message>
+        <source>To phone</source>
+        <translation>转入手机号</translation>
+    </message>
+    <message>
+        <source>Create household</source>
+        <translation>建立家庭</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>加入成员</translation>
+    </message>
+    <message>
+        <source>Transfer points</source>
+        <translation>转赠积分</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>新成员</translation>
+    </message>
+    <message>
+        <source>Transfer within the household</source>
+        <translation>家庭内转赠积分</translation>
+    </message>
+    <message>
+        <source>No household: %1</source>
+        <translation>没有家庭：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Household of %1: %n member(s), at most %2 points sent per member a month.</source>
+        <translation>
+            <numerusform>%1 的家庭：%n 名成员，每人每月最多转出 %2 积分。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not created: %1</source>
+        <translation>未建立：%1</translation>
+    </message>
+    <message>
+        <source>Household created for %1.</source>
+        <translation>已为 %1 建立家庭。</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>未加入：%1</translation>
+    </message>
+    <message>
+        <source>Member added.</source>
+        <translation>成员已加入。</translation>
+    </message>
+    <message>
+        <source>Not transferred: %1</source>
+        <translation>未转赠：%1</translation>
+    </message>
+    <message>
+        <source>%1 points transferred; balances now %2 and %3.</source>
+        <translation>已转赠 %1 积分；双方余额现为 %2 和 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>jifen::IncidentsTab</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录号</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Incidents HQ raised about this store, as of the last sync.</source>
+        <translation>总部针对本店提出的异常（截至上次同步）。</translation>
+    </message>
+    <message>
+        <source>The incidents cannot be read: %1</source>
+        <translation>无法读取异常：%1</translation>
+    </message>
+    <message>
+        <source>No incidents.</source>
+        <translation>没有异常。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s).</source>
+        <translation>
+            <numerusform>%n 条异常。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>jifen::ManagerPinDialog</name>
     <message>
         <source>Manager approval</source>
@@ -347,6 +674,49 @@
     <message>
         <source>Manager PIN</source>
         <translation>店长密码</translation>
+    </message>
+</context>
+<context>
+    <name>jifen::ManagerScreen</name>
+    <message>
+        <source>Households</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Green actions</source>
+        <translation>绿色行为</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>积分调整</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Alt+1…8 or Ctrl+Tab switch tabs · Tab moves between fields · Enter confirms · Esc back to checkout</source>
+        <translation>Alt+1…8 或 Ctrl+Tab 切换页面 · Tab 切换输入框 · 回车确认 · Esc 返回收银</translation>
+    </message>
+    <message>
+        <source>Manager: %1</source>
+        <translation>店长：%1</translation>
     </message>
 </context>
 <context>
@@ -389,6 +759,49 @@
     </message>
 </context>
 <context>
+    <name>jifen::OperatorsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>PIN, 4 to 8 digits</source>
+        <translation>密码，4 至 8 位数字</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>需店长</translation>
+    </message>
+    <message>
+        <source>Add operator</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <source>The operators cannot be read: %1</source>
+        <translation>无法读取操作员：%1</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>未加入：%1</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>已加入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>jifen::PosMainWindow</name>
     <message>
         <source>Jifen points — checkout</source>
@@ -411,8 +824,24 @@
         <translation>未配置小票打印机（启动时加 --printer）。</translation>
     </message>
     <message>
-        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
-        <translation>F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分抵扣 · F7 支付方式 · F8 重打 · F9 删除一行 · F10 同步 · F11 兑换 · F12 结账 · Shift+F12 退款 · Esc 取消</translation>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
+        <translation>F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分 · F7 支付方式 · F8 重打 · F9 删除行 · F10 同步 · Shift+F10 店长 · F11 兑换 · F12 结账 · Shift+F12 退货 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>Printing %p%</source>
+        <translation>打印中 %p%</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1. Check that the printer is on, has paper and is connected, then reprint with F8.</source>
+        <translation>打印失败：%1。请检查打印机已开机、有纸并已连接，然后按 F8 重打。</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s screen needs a manager&apos;s PIN.</source>
+        <translation>进入店长页面需要店长密码。</translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation>未授权：%1</translation>
     </message>
 </context>
 <context>
@@ -436,6 +865,10 @@
     <message>
         <source>The printer %1 timed out.</source>
         <translation>打印机 %1 超时。</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
     </message>
 </context>
 <context>
@@ -536,6 +969,26 @@
         <source>Voucher code: %1</source>
         <translation>券码：%1</translation>
     </message>
+    <message>
+        <source>Asking HQ…</source>
+        <translation>正在询问总部…</translation>
+    </message>
+    <message>
+        <source>Authorised: %1</source>
+        <translation>授权方式：%1</translation>
+    </message>
+    <message>
+        <source>online by HQ</source>
+        <translation>总部在线授权</translation>
+    </message>
+    <message>
+        <source>offline, within the offline limits</source>
+        <translation>离线授权（在离线限额内）</translation>
+    </message>
+    <message>
+        <source>by this terminal (not enrolled with HQ)</source>
+        <translation>本终端授权（未在总部注册）</translation>
+    </message>
 </context>
 <context>
     <name>jifen::RefundScreen</name>
@@ -574,6 +1027,41 @@
     <message>
         <source>The sale is fully refunded.</source>
         <translation>该单已全部退款。</translation>
+    </message>
+</context>
+<context>
+    <name>jifen::SettingsTab</name>
+    <message>
+        <source>/dev/usb/lp0 or tcp://192.168.1.50:9100</source>
+        <translation>/dev/usb/lp0 或 tcp://192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>HQ address</source>
+        <translation>总部地址</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>Nightly sync hour</source>
+        <translation>夜间同步时间（时）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>not enrolled (jifen enroll --hq URL --code CODE)</source>
+        <translation>未注册（jifen enroll --hq 地址 --code 注册码）</translation>
+    </message>
+    <message>
+        <source>Saved. The printer applies now; the sync hour and the language at the next start.</source>
+        <translation>已保存。打印机立即生效；同步时间和语言在下次启动时生效。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "checkout_screen.h"
+#include "error_text.h"
 
 #include "enrol_dialog.h"
 #include "escpos.h"
@@ -522,7 +523,8 @@ void CheckoutScreen::completeSale()
     r.tender = m_tender->currentData().toString();
     auto sale = m_ledger.sale(r);
     if (!sale) {
-        showMessage(tr("The sale was not recorded: %1").arg(sale.error().message), true);
+        showMessage(withNextStep(tr("The sale was not recorded: %1").arg(sale.error().message), sale.error().code),
+                    true);
         return;
     }
     std::optional<MemberSummary> after;

@@ -1,14 +1,22 @@
 #include "pos_main_window.h"
 
 #include "checkout_screen.h"
+#include "error_text.h"
+#include "manager_pin_dialog.h"
+#include "manager_screen.h"
 #include "receipt_printer.h"
 #include "redeem_screen.h"
 #include "refund_screen.h"
+#include "sync_client.h"
+#include "sync_scheduler.h"
 #include "sync_status_widget.h"
 
 #include <QCoreApplication>
 #include <QLabel>
 #include <QLibraryInfo>
+#include <QNetworkAccessManager>
+#include <QProgressBar>
+#include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -18,13 +26,15 @@ namespace jifen {
 
 PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options, QWidget* parent)
     : QMainWindow(parent)
+    , m_ledger(ledger)
     , m_options(std::move(options))
 {
     setObjectName(QStringLiteral("posMainWindow"));
     setWindowTitle(tr("Jifen points — checkout"));
     m_checkout =
         new CheckoutScreen(ledger, clock, CheckoutScreen::Options{m_options.cashier, m_options.storeName}, this);
-    m_redeem = new RedeemScreen(ledger, clock, this);
+    QNetworkAccessManager* network = m_options.network ? m_options.network : new QNetworkAccessManager(this);
+    m_redeem = new RedeemScreen(ledger, clock, *network, this);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_checkout);
     m_stack->addWidget(m_redeem);
@@ -33,6 +43,13 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     auto* refunds = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F12), this);
     connect(refunds, &QShortcut::activated, this, &PosMainWindow::showRefund);
     connect(m_refund, &RefundScreen::backRequested, this, &PosMainWindow::showCheckout);
+    m_manager = new ManagerScreen(ledger, clock, this);
+    m_stack->addWidget(m_manager);
+    m_manager->settings()->setSettings({m_options.printer, m_options.nightlyHour, m_options.language});
+    connect(m_manager, &ManagerScreen::backRequested, this, &PosMainWindow::showCheckout);
+    connect(m_manager->settings(), &SettingsTab::saved, this, &PosMainWindow::applySettings);
+    auto* managerKey = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F10), this);
+    connect(managerKey, &QShortcut::activated, this, &PosMainWindow::requestManager);
     setCentralWidget(m_stack);
     auto* toggle = new QShortcut(QKeySequence(Qt::Key_F11), this);
     connect(toggle, &QShortcut::activated, this, [this] {
@@ -44,16 +61,35 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     connect(m_redeem, &RedeemScreen::backRequested, this, &PosMainWindow::showCheckout);
     m_sync = new SyncStatusWidget(ledger, this);
     statusBar()->addPermanentWidget(m_sync, 1);
-    auto* keys = new QLabel(tr("F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · "
-                               "F9 remove line · F10 sync · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel"),
-                            this);
+    auto* keys =
+        new QLabel(tr("F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · "
+                      "F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · "
+                      "Esc cancel"),
+                   this);
     keys->setObjectName(QStringLiteral("shortcutsLabel"));
     statusBar()->addWidget(keys);
     m_printer = new ReceiptPrinter(m_options.printer, this);
     connect(m_checkout, &CheckoutScreen::saleCompleted, this, &PosMainWindow::printReceipt);
     connect(m_checkout, &CheckoutScreen::reprintRequested, this, &PosMainWindow::reprintLast);
-    connect(m_printer, &ReceiptPrinter::finished, this, [this](bool ok, const QString& error) {
-        statusBar()->showMessage(ok ? tr("Receipt printed.") : error, 8000);
+    // Printing runs off the UI thread; the bar shows how far the receipt has gone.
+    auto* progress = new QProgressBar(this);
+    progress->setObjectName(QStringLiteral("printProgressBar"));
+    progress->setMaximumWidth(160);
+    progress->setFormat(tr("Printing %p%"));
+    progress->hide();
+    statusBar()->addPermanentWidget(progress);
+    connect(m_printer, &ReceiptPrinter::progress, this, [progress](qint64 sent, qint64 total) {
+        progress->setRange(0, 1000);
+        progress->setValue(total > 0 ? static_cast<int>(sent * 1000 / total) : 0);
+        progress->show();
+    });
+    connect(m_printer, &ReceiptPrinter::finished, this, [this, progress](bool ok, const QString& error) {
+        progress->hide();
+        statusBar()->showMessage(ok ? tr("Receipt printed.")
+                                    : tr("Printing failed: %1. Check that the printer is on, has paper and is "
+                                         "connected, then reprint with F8.")
+                                          .arg(error),
+                                 ok ? 8000 : 0);
     });
     resize(1200, 760);
     showCheckout(); // the scanner's field has the focus from the start
@@ -61,6 +97,8 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
 
 void PosMainWindow::showCheckout()
 {
+    if (m_stack->currentWidget() == m_manager)
+        m_manager->close();                // the PIN is forgotten
     m_stack->setCurrentWidget(m_checkout); // the cart waits where it was
     m_checkout->findChild<QWidget*>(QStringLiteral("itemLineEdit"))->setFocus();
 }
@@ -79,13 +117,66 @@ void PosMainWindow::showRefund()
     m_refund->findChild<QWidget*>(QStringLiteral("refundSaleRefLineEdit"))->setFocus();
 }
 
+void PosMainWindow::requestManager()
+{
+    if (m_stack->currentWidget() == m_manager)
+        return;
+    auto* dialog = new ManagerPinDialog(tr("The manager's screen needs a manager's PIN."), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ManagerPinDialog::pinEntered, this, [this, dialog](const QString& pin) {
+        auto manager = m_ledger.approveAsManager(pin);
+        if (!manager) {
+            dialog->showError(tr("Not approved: %1").arg(manager.error().message));
+            return;
+        }
+        dialog->accept();
+        showManager(manager.value(), pin);
+    });
+    dialog->open();
+}
+
+void PosMainWindow::showManager(const QString& manager, const QString& pin)
+{
+    m_stack->setCurrentWidget(m_manager);
+    activateWindow();
+    m_manager->open(manager, pin);
+}
+
+void PosMainWindow::applySettings(const PosSettings& settings)
+{
+    m_options.printer = settings.printer;
+    m_options.nightlyHour = settings.nightlyHour;
+    m_options.language = settings.language;
+    m_printer->setTarget(settings.printer);
+    if (!m_options.settingsPath.isEmpty()) {
+        QSettings file(m_options.settingsPath, QSettings::IniFormat);
+        file.setValue(QStringLiteral("printer"), settings.printer);
+        file.setValue(QStringLiteral("nightly_sync_hour"), settings.nightlyHour);
+        file.setValue(QStringLiteral("language"), settings.language);
+    }
+}
+
+void PosMainWindow::attachSync(sync::SyncClient& client, sync::SyncScheduler& scheduler)
+{
+    connect(m_sync, &SyncStatusWidget::syncRequested, &scheduler, [this, &client, &scheduler] {
+        if (client.busy())
+            return;
+        m_sync->syncStarted();
+        scheduler.syncNow();
+    });
+    connect(&scheduler, &sync::SyncScheduler::onlineChanged, m_sync, &SyncStatusWidget::setOnline);
+    connect(&client, &sync::SyncClient::progress, m_sync, &SyncStatusWidget::syncProgress);
+    connect(&client, &sync::SyncClient::finished, m_sync, &SyncStatusWidget::syncFinished);
+}
+
 void PosMainWindow::printReceipt(const ReceiptData& receipt)
 {
     if (!m_printer->configured())
         return; // the receipt is on screen; nothing to print to
     auto bytes = encodeReceipt(receipt, m_options.paper);
     if (!bytes) {
-        statusBar()->showMessage(tr("The receipt cannot be encoded: %1").arg(bytes.error().message), 8000);
+        statusBar()->showMessage(
+            withNextStep(tr("The receipt cannot be encoded: %1").arg(bytes.error().message), bytes.error().code), 0);
         return;
     }
     m_printer->print(bytes.value());

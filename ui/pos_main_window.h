@@ -5,11 +5,19 @@
 
 #include <QMainWindow>
 
+class QNetworkAccessManager;
 class QStackedWidget;
 
 namespace jifen {
 
+namespace sync {
+class SyncClient;
+class SyncScheduler;
+} // namespace sync
+
 class CheckoutScreen;
+class ManagerScreen;
+struct PosSettings;
 class RedeemScreen;
 class RefundScreen;
 class ReceiptPrinter;
@@ -25,6 +33,10 @@ public:
         QString storeName;
         QString printer; // device file or tcp://host:port; empty: none
         PaperWidth paper = PaperWidth::Mm80;
+        QNetworkAccessManager* network = nullptr; // HQ's redemption calls; null: the window's own
+        QString settingsPath;                     // where the manager's settings are kept (ini); empty: not kept
+        int nightlyHour = 2;                      // shown in the settings
+        QString language = QStringLiteral("zh_CN");
     };
     PosMainWindow(Ledger& ledger, const Clock& clock, Options options, QWidget* parent = nullptr);
 
@@ -36,13 +48,23 @@ public:
     void showRedeem();
     RefundScreen* refunds() const { return m_refund; }
     void showRefund();
+    ManagerScreen* manager() const { return m_manager; }
+    // Shift+F10: the manager PIN, then the manager's screen.
+    void requestManager();
+    void showManager(const QString& manager, const QString& pin);
+    // The sync indicator follows the scheduler (online/offline from onlineChanged) and the
+    // client (progress, results); "sync now" (F10) asks the scheduler for a round at once.
+    void attachSync(sync::SyncClient& client, sync::SyncScheduler& scheduler);
 
 public slots:
     void printReceipt(const jifen::ReceiptData& receipt);
+    void applySettings(const jifen::PosSettings& settings);
     void reprintLast();
 
 private:
+    Ledger& m_ledger;
     Options m_options;
+    ManagerScreen* m_manager;
     CheckoutScreen* m_checkout;
     RedeemScreen* m_redeem;
     RefundScreen* m_refund;

@@ -1,11 +1,40 @@
 #include "receipt_printer.h"
 
 #include <QFile>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
+#include <QtConcurrent>
 
 namespace jifen {
+
+namespace {
+
+// Runs on a worker thread: writes the receipt in chunks, reporting progress in bytes. The result
+// is the error text; empty when all bytes reached the device.
+void writeDevice(QPromise<QString>& promise, const QString& path, const QByteArray& bytes)
+{
+    constexpr qsizetype kChunk = 512;
+    promise.setProgressRange(0, static_cast<int>(bytes.size()));
+    QFile device(path);
+    if (!device.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        promise.addResult(device.errorString());
+        return;
+    }
+    for (qsizetype at = 0; at < bytes.size(); at += kChunk) {
+        const QByteArray chunk = bytes.mid(at, kChunk);
+        if (device.write(chunk) != chunk.size() || !device.flush()) {
+            promise.addResult(device.errorString());
+            return;
+        }
+        promise.setProgressValue(static_cast<int>(at + chunk.size()));
+    }
+    promise.addResult(QString());
+}
+
+} // namespace
 
 ReceiptPrinter::ReceiptPrinter(QString target, QObject* parent)
     : QObject(parent)
@@ -18,33 +47,73 @@ void ReceiptPrinter::print(const QByteArray& bytes)
         emit finished(false, tr("No receipt printer is configured (start with --printer)."));
         return;
     }
-    if (!m_target.startsWith(QLatin1String("tcp://"))) {
-        QFile device(m_target);
-        if (!device.open(QIODevice::WriteOnly | QIODevice::Append) || device.write(bytes) != bytes.size() ||
-            !device.flush()) {
-            emit finished(false, tr("The printer %1 cannot be written: %2").arg(m_target, device.errorString()));
-            return;
-        }
-        emit finished(true, QString());
+    if (m_busy) {
+        m_queue.append(bytes);
         return;
     }
+    start(bytes);
+}
+
+void ReceiptPrinter::start(const QByteArray& bytes)
+{
+    m_busy = true;
+    emit progress(0, bytes.size());
+    if (m_target.startsWith(QLatin1String("tcp://")))
+        printToSocket(bytes);
+    else
+        printToFile(bytes);
+}
+
+void ReceiptPrinter::done(bool ok, const QString& error)
+{
+    m_busy = false;
+    emit finished(ok, error);
+    if (!m_busy && !m_queue.isEmpty())
+        start(m_queue.takeFirst());
+}
+
+void ReceiptPrinter::printToFile(const QByteArray& bytes)
+{
+    auto* watcher = new QFutureWatcher<QString>(this);
+    const qint64 total = bytes.size();
+    connect(watcher, &QFutureWatcher<QString>::progressValueChanged, this,
+            [this, total](int sent) { emit progress(sent, total); });
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, target = m_target] {
+        watcher->deleteLater();
+        const QString error = watcher->future().resultCount() > 0 ? watcher->result() : tr("interrupted");
+        if (error.isEmpty())
+            done(true, QString());
+        else
+            done(false, tr("The printer %1 cannot be written: %2").arg(target, error));
+    });
+    watcher->setFuture(QtConcurrent::run(writeDevice, m_target, bytes));
+}
+
+void ReceiptPrinter::printToSocket(const QByteArray& bytes)
+{
     const QUrl url(m_target);
     if (!url.isValid() || url.host().isEmpty()) {
-        emit finished(false, tr("The printer address %1 is not tcp://host:port.").arg(m_target));
+        done(false, tr("The printer address %1 is not tcp://host:port.").arg(m_target));
         return;
     }
     if (m_socket)
         m_socket->abort();
     auto* socket = new QTcpSocket(this);
     m_socket = socket;
-    auto done = std::make_shared<bool>(false);
-    auto finish = [this, socket, done](bool ok, const QString& error) {
-        if (*done)
+    auto over = std::make_shared<bool>(false);
+    auto finish = [this, socket, over](bool ok, const QString& error) {
+        if (*over)
             return;
-        *done = true;
+        *over = true;
         socket->deleteLater();
-        emit finished(ok, error);
+        done(ok, error);
     };
+    const qint64 total = bytes.size();
+    auto sent = std::make_shared<qint64>(0);
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, sent, total](qint64 n) {
+        *sent += n;
+        emit progress(*sent, total);
+    });
     connect(socket, &QTcpSocket::connected, socket, [socket, bytes] {
         socket->write(bytes);
         socket->disconnectFromHost();

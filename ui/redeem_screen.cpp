@@ -1,8 +1,10 @@
 #include "redeem_screen.h"
+#include "error_text.h"
 
 #include "identity.h"
 #include "manager_pin_dialog.h"
 #include "member_panel.h"
+#include "online_redemption.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -44,7 +46,7 @@ private:
 
 } // namespace
 
-RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QWidget* parent)
+RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QNetworkAccessManager& network, QWidget* parent)
     : QWidget(parent)
     , m_ledger(ledger)
     , m_clock(clock)
@@ -54,6 +56,8 @@ RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QWidget* parent)
     , m_table(new QTableWidget(0, 5, this))
     , m_quantity(new QSpinBox(this))
     , m_message(new QLabel(this))
+    , m_authorisation(new QLabel(this))
+    , m_online(new sync::OnlineRedemption(ledger, network, clock, this))
 {
     setObjectName(QStringLiteral("redeemScreen"));
     m_memberEdit->setObjectName(QStringLiteral("redeemMemberLineEdit"));
@@ -73,6 +77,8 @@ RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QWidget* parent)
     m_quantity->setRange(1, 99);
     m_message->setObjectName(QStringLiteral("redeemMessageLabel"));
     m_message->setWordWrap(true);
+    m_authorisation->setObjectName(QStringLiteral("redeemAuthorisationLabel"));
+    connect(m_online, &sync::OnlineRedemption::finished, this, &RedeemScreen::redeemed);
     if (auto id = m_ledger.identity())
         m_terminalId = id->terminalId;
 
@@ -91,6 +97,7 @@ RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QWidget* parent)
     layout->addLayout(searchRow);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_message);
+    layout->addWidget(m_authorisation);
 
     m_search->installEventFilter(new ArrowKeys(this, [this](int d) { moveSelection(d); }));
     connect(m_memberEdit, &QLineEdit::returnPressed, this, &RedeemScreen::lookUpMember);
@@ -250,6 +257,8 @@ void RedeemScreen::redeemSelected()
 
 void RedeemScreen::submit(const QString& pin, ManagerPinDialog* dialog)
 {
+    if (m_busy)
+        return; // one redemption at a time; HQ's answer is on its way
     RedeemRequest r;
     auto last = m_ledger.lastSeq();
     r.ref = QStringLiteral("%1-R%2-%3")
@@ -259,35 +268,61 @@ void RedeemScreen::submit(const QString& pin, ManagerPinDialog* dialog)
     r.reward = selectedCode();
     r.quantity = m_quantity->value();
     r.pin = pin;
-    auto result = m_ledger.redeem(r);
-    if (!result) {
-        if (dialog && result.error().code == ErrorCode::Refused && !pin.isEmpty()) {
-            dialog->showError(tr("Not approved: %1").arg(result.error().message));
+    m_dialog = dialog;
+    m_pin = pin;
+    m_busy = true;
+    m_authorisation->clear();
+    showMessage(tr("Asking HQ…"), false);
+    m_online->redeem(r); // may answer at once (not enrolled, or the ledger refuses the input)
+}
+
+void RedeemScreen::redeemed(bool ok, const QJsonObject& json, ErrorCode code, const QString& message)
+{
+    m_busy = false;
+    ManagerPinDialog* dialog = m_dialog;
+    m_dialog.clear();
+    if (!ok) {
+        if (dialog && code == ErrorCode::Refused && !m_pin.isEmpty()) {
+            dialog->showError(tr("Not approved: %1").arg(message));
             return;
         }
         if (dialog)
             dialog->reject();
-        showMessage(tr("Not redeemed: %1").arg(result.error().message), true);
+        showMessage(withNextStep(tr("Not redeemed: %1").arg(message), code), true);
         return;
     }
     if (dialog)
         dialog->accept();
-    m_last = result.value();
-    QString name = result->reward;
+    const RedeemResult result = RedeemResult::fromJson(json);
+    m_last = result;
+    QString name = result.reward;
     for (const auto& entry : m_catalog) {
-        if (entry.first.code == result->reward)
+        if (entry.first.code == result.reward)
             name = entry.first.name;
     }
     QString text = tr("Redeemed %1 × %2 for %3 points; balance %4.")
                        .arg(name)
-                       .arg(result->quantity)
-                       .arg(result->pointsSpent.value())
-                       .arg(result->balance.value());
-    if (!result->voucherCode.isEmpty())
-        text += QLatin1Char(' ') + tr("Voucher code: %1").arg(result->voucherCode);
+                       .arg(result.quantity)
+                       .arg(result.pointsSpent.value())
+                       .arg(result.balance.value());
+    if (!result.voucherCode.isEmpty())
+        text += QLatin1Char(' ') + tr("Voucher code: %1").arg(result.voucherCode);
     m_quantity->setValue(1);
     reload();
     showMessage(text, false);
+    m_authorisation->setText(tr("Authorised: %1").arg(authorisationText(result.authorisation)));
+    m_authorisation->setProperty("authorisation", result.authorisation);
+}
+
+QString authorisationText(const QString& authorisation)
+{
+    if (authorisation == QLatin1String("hq"))
+        return RedeemScreen::tr("online by HQ");
+    if (authorisation == QLatin1String("offline"))
+        return RedeemScreen::tr("offline, within the offline limits");
+    if (authorisation == QLatin1String("standalone"))
+        return RedeemScreen::tr("by this terminal (not enrolled with HQ)");
+    return authorisation;
 }
 
 } // namespace jifen

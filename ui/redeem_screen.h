@@ -2,28 +2,38 @@
 
 #include "ledger.h"
 
+#include <QJsonObject>
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
+class QNetworkAccessManager;
 class QLineEdit;
 class QSpinBox;
 class QTableWidget;
 
 namespace jifen {
 
+namespace sync {
+class OnlineRedemption;
+}
 class ManagerPinDialog;
 class MemberPanel;
 
 // Redemption: find the member (card or phone + Enter), search the catalog (the list follows the
 // search text; Up/Down choose), quantity, Enter redeems. Today's (seasonal) price, stock and
 // green-only rewards are shown; a reward that needs a manager opens the PIN prompt first.
+// Redemptions go through sync::OnlineRedemption: HQ reserves and commits the points when it
+// answers; otherwise the ledger decides within the offline limits and its refusal is shown as
+// it is. The result says how it was authorised (HQ, offline or standalone).
 class RedeemScreen : public QWidget {
     Q_OBJECT
 public:
-    RedeemScreen(Ledger& ledger, const Clock& clock, QWidget* parent = nullptr);
+    RedeemScreen(Ledger& ledger, const Clock& clock, QNetworkAccessManager& network, QWidget* parent = nullptr);
 
     void reload(); // catalog and stock, and the member again
     const std::optional<RedeemResult>& lastResult() const { return m_last; }
+    bool busy() const { return m_busy; } // waiting for HQ's answer
 
 public slots:
     void cancel();
@@ -37,6 +47,7 @@ private:
     void moveSelection(int delta);
     void redeemSelected();
     void submit(const QString& pin, ManagerPinDialog* dialog);
+    void redeemed(bool ok, const QJsonObject& result, jifen::ErrorCode code, const QString& message);
     QString selectedCode() const;
     void showMessage(const QString& text, bool error);
 
@@ -54,6 +65,14 @@ private:
     QTableWidget* m_table;
     QSpinBox* m_quantity;
     QLabel* m_message;
+    QLabel* m_authorisation;
+    sync::OnlineRedemption* m_online;
+    QPointer<ManagerPinDialog> m_dialog; // the PIN prompt waiting for the answer
+    QString m_pin;
+    bool m_busy = false;
 };
+
+// "HQ", "offline" or "standalone" in the user's language.
+QString authorisationText(const QString& authorisation);
 
 } // namespace jifen

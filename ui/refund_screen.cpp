@@ -1,4 +1,5 @@
 #include "refund_screen.h"
+#include "error_text.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -90,7 +91,7 @@ void RefundScreen::refund()
     r.amount = m_amount->text().trimmed();
     auto result = m_ledger.refund(r);
     if (!result) {
-        showMessage(tr("Not refunded: %1").arg(result.error().message), true);
+        showMessage(withNextStep(tr("Not refunded: %1").arg(result.error().message), result.error().code), true);
         return;
     }
     m_last = result.value();

@@ -58,7 +58,7 @@ void SyncStatusWidget::refresh()
     } else if (state->hqUrl.isEmpty()) {
         m_state->setText(tr("Not enrolled with HQ"));
         m_state->setStyleSheet(QStringLiteral("color: #6d4c41;"));
-    } else if (!state->lastError.isEmpty()) {
+    } else if (m_online ? !*m_online : !state->lastError.isEmpty()) {
         m_state->setText(tr("Offline"));
         m_state->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
     } else {
@@ -69,6 +69,12 @@ void SyncStatusWidget::refresh()
         tr("%n entries not yet at HQ, last sync %1", nullptr, static_cast<int>(state->pending())).arg(last));
     m_label->setToolTip(state->lastError);
     m_button->setEnabled(!m_running && !state->hqUrl.isEmpty());
+}
+
+void SyncStatusWidget::setOnline(bool online)
+{
+    m_online = online;
+    refresh();
 }
 
 void SyncStatusWidget::syncStarted()

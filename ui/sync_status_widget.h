@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 
@@ -11,8 +13,10 @@ namespace jifen {
 
 // Always visible at the bottom of the window: online or offline, how many journal entries HQ
 // has not acknowledged, and when the last sync succeeded. "Sync now" (F10) asks for a sync; the
-// app wires syncRequested() to the sync client (which is asynchronous) and its results back to
-// syncStarted()/syncFinished(), so this widget knows nothing of the network.
+// window wires syncRequested() to the sync scheduler (which is asynchronous), the scheduler's
+// onlineChanged() to setOnline() and the client's results back to syncStarted()/syncFinished(),
+// so this widget knows nothing of the network. Until the scheduler has said, the ledger's last
+// sync result decides between online and offline.
 class SyncStatusWidget : public QWidget {
     Q_OBJECT
 public:
@@ -25,6 +29,7 @@ public slots:
     void syncStarted();
     void syncProgress(qint64 ackedSeq, qint64 lastSeq);
     void syncFinished(bool ok, const QString& error);
+    void setOnline(bool online);
 
 signals:
     void syncRequested();
@@ -35,6 +40,7 @@ private:
     QLabel* m_label;
     QPushButton* m_button;
     bool m_running = false;
+    std::optional<bool> m_online; // from the scheduler; unknown before its first round
 };
 
 } // namespace jifen

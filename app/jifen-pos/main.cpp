@@ -7,6 +7,7 @@
 #include "pos_main_window.h"
 #include "store.h"
 #include "sync_client.h"
+#include "sync_scheduler.h"
 #include "sync_status_widget.h"
 
 #include <QApplication>
@@ -14,8 +15,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QStandardPaths>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -65,16 +66,19 @@ int main(int argc, char* argv[])
                                    QStringLiteral("mm"), QStringLiteral("80"));
     const QCommandLineOption storeName(QStringLiteral("store-name"), QStringLiteral("The name printed on receipts."),
                                        QStringLiteral("name"));
-    parser.addOptions({dataDir, lang, cashier, printer, paper, storeName});
+    const QCommandLineOption nightly(QStringLiteral("nightly-sync-hour"),
+                                     QStringLiteral("The hour (0-23, China time) of the nightly sync round."),
+                                     QStringLiteral("hour"), QStringLiteral("2"));
+    parser.addOptions({dataDir, lang, cashier, printer, paper, storeName, nightly});
     parser.process(app);
 
-    QString language = parser.value(lang);
-    if (!parser.isSet(lang) && !qEnvironmentVariableIsEmpty("JIFEN_LANG"))
-        language = qEnvironmentVariable("JIFEN_LANG");
-    if (!installPosTranslation(language))
-        return fail(QStringLiteral("no translation for language \"%1\" (zh_CN or en)").arg(language), 2);
     if (parser.value(paper) != QLatin1String("58") && parser.value(paper) != QLatin1String("80"))
         return fail(QStringLiteral("--paper is 58 or 80"), 2);
+
+    bool hourOk = false;
+    const int hour = parser.value(nightly).toInt(&hourOk);
+    if (!hourOk || hour < 0 || hour > 23)
+        return fail(QStringLiteral("--nightly-sync-hour is 0 to 23"), 2);
 
     QString dir = parser.value(dataDir);
     if (dir.isEmpty())
@@ -82,6 +86,17 @@ int main(int argc, char* argv[])
     if (dir.isEmpty())
         dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     const QString dbPath = QDir(dir).filePath(QStringLiteral("jifen.db"));
+    const QString settingsPath = QDir(dir).filePath(QStringLiteral("jifen-pos.ini"));
+    QString language = parser.value(lang);
+    if (!parser.isSet(lang)) {
+        if (!qEnvironmentVariableIsEmpty("JIFEN_LANG"))
+            language = qEnvironmentVariable("JIFEN_LANG");
+        else
+            language =
+                QSettings(settingsPath, QSettings::IniFormat).value(QStringLiteral("language"), language).toString();
+    }
+    if (!installPosTranslation(language))
+        return fail(QStringLiteral("no translation for language \"%1\" (zh_CN or en)").arg(language), 2);
     if (!QFileInfo::exists(dbPath))
         return fail(QStringLiteral("no terminal data in %1; run `jifen --data-dir %1 init --store S --terminal T` "
                                    "first")
@@ -110,30 +125,28 @@ int main(int argc, char* argv[])
     options.storeName = parser.value(storeName); // empty: named after the store's code
     options.printer = parser.value(printer);
     options.paper = parser.value(paper) == QLatin1String("58") ? PaperWidth::Mm58 : PaperWidth::Mm80;
+    // What the manager saved on the settings tab, unless the command line says otherwise.
+    options.settingsPath = settingsPath;
+    const QSettings saved(settingsPath, QSettings::IniFormat);
+    if (!parser.isSet(printer))
+        options.printer = saved.value(QStringLiteral("printer")).toString();
+    options.nightlyHour = parser.isSet(nightly) ? hour : saved.value(QStringLiteral("nightly_sync_hour"), 2).toInt();
+    options.language = language;
+    // Sync and online redemption share one network manager, trusting HQ's CA when one was enrolled.
+    sync::HqNetworkAccessManager network;
+    options.network = &network;
     PosMainWindow window(ledger, *clock, options);
 
-    // Sync runs on the network's own events; the window never waits on it.
-    sync::HqNetworkAccessManager network;
+    // Sync runs on the network's own events; the window never waits on it. The scheduler decides
+    // when: soon after a change while HQ answers, with backoff while it does not, and nightly.
     if (auto st = network.trustEnrolledCa(ledger); !st)
         return fail(st.error().message, static_cast<int>(st.error().code));
     sync::SyncClient client(ledger, network, *clock);
-    SyncStatusWidget* status = window.syncStatus();
-    const auto syncNow = [&] {
-        if (client.busy())
-            return;
-        auto state = ledger.syncState();
-        if (!state || state->hqUrl.isEmpty())
-            return;
-        status->syncStarted();
-        client.syncOnce();
-    };
-    QObject::connect(status, &SyncStatusWidget::syncRequested, &client, syncNow);
-    QObject::connect(&client, &sync::SyncClient::progress, status, &SyncStatusWidget::syncProgress);
-    QObject::connect(&client, &sync::SyncClient::finished, status, &SyncStatusWidget::syncFinished);
-    QTimer opportunistic; // whenever HQ is reachable: try every five minutes
-    QObject::connect(&opportunistic, &QTimer::timeout, &client, syncNow);
-    opportunistic.start(5 * 60 * 1000);
-    QTimer::singleShot(0, &client, syncNow);
+    sync::SyncScheduler::Settings schedule;
+    schedule.nightlyHour = options.nightlyHour;
+    sync::SyncScheduler scheduler(client, ledger, *clock, schedule);
+    window.attachSync(client, scheduler);
+    scheduler.start();
 
     window.show();
     return app.exec();

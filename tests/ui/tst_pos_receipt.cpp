@@ -25,6 +25,8 @@ private slots:
     void printToDeviceFile();
     void printOverTcp();
     void printerUnreachable();
+    void printProgressAndQueue();
+    void deviceNotWritable();
 
 private:
     static Result<ReceiptData> knownSale(Fixture& f);
@@ -139,11 +141,46 @@ void TstPosReceipt::printToDeviceFile()
     QSignalSpy done(&printer, &ReceiptPrinter::finished);
     const QByteArray bytes("\x1b\x40hello\n\x1d\x56\x42\x00", 12);
     printer.print(bytes);
-    QCOMPARE(done.size(), 1);
+    QTRY_COMPARE(done.size(), 1); // written by a worker thread
     QCOMPARE(done.first().at(0).toBool(), true);
     QFile f(device);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), bytes);
+}
+
+void TstPosReceipt::printProgressAndQueue()
+{
+    QTemporaryDir dir;
+    const QString device = dir.filePath(u"lp0"_s);
+    ReceiptPrinter printer(device);
+    QSignalSpy done(&printer, &ReceiptPrinter::finished);
+    QSignalSpy progress(&printer, &ReceiptPrinter::progress);
+    const QByteArray first(20000, 'a'); // a receipt with a large raster, written in chunks
+    const QByteArray second(700, 'b');
+    printer.print(first);
+    QVERIFY(printer.busy());
+    printer.print(second); // waits for the first
+    QTRY_COMPARE(done.size(), 2);
+    QVERIFY(done.at(0).at(0).toBool() && done.at(1).at(0).toBool());
+    QVERIFY2(progress.size() > 3, qPrintable(QString::number(progress.size())));
+    QCOMPARE(progress.first().at(0).toLongLong(), 0);
+    QCOMPARE(progress.first().at(1).toLongLong(), 20000);
+    QCOMPARE(progress.last().at(0).toLongLong(), 700);
+    QCOMPARE(progress.last().at(1).toLongLong(), 700);
+    QFile f(device);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), first + second); // in order, nothing interleaved
+}
+
+void TstPosReceipt::deviceNotWritable()
+{
+    QTemporaryDir dir;
+    ReceiptPrinter printer(dir.filePath(u"no/such/dir/lp0"_s));
+    QSignalSpy done(&printer, &ReceiptPrinter::finished);
+    printer.print(QByteArray("\x1b\x40", 2));
+    QTRY_COMPARE(done.size(), 1);
+    QCOMPARE(done.first().at(0).toBool(), false);
+    QVERIFY2(done.first().at(1).toString().contains(u"no/such/dir/lp0"_s), qPrintable(done.first().at(1).toString()));
 }
 
 void TstPosReceipt::printOverTcp()

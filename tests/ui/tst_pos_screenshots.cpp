@@ -3,11 +3,13 @@
 // temporary directory. Each picture must be a real rendering, not a blank window.
 
 #include "enrol_dialog.h"
+#include "manager_screen.h"
 #include "pos_fixture.h"
 #include "redeem_screen.h"
 
 #include <QImage>
 #include <QPixmap>
+#include <QTabWidget>
 
 using namespace jifen;
 using namespace jifen::test;
@@ -54,6 +56,7 @@ void TstPosScreenshots::screens()
     QVERIFY2(f.ok(), qPrintable(f.error));
     QVERIFY(f.ledger->addMember(NewMember{kPhone, u"CARD-0001"_s, u"张三"_s}));
     QVERIFY(f.sale(u"SEED-1"_s, u"1280"_s));
+    QVERIFY(f.addManager());
     PosMainWindow window(*f.ledger, f.clock, {});
     window.resize(1280, 800);
     window.show();
@@ -102,6 +105,13 @@ void TstPosScreenshots::screens()
     typeKeys(redeem, &window);
     QVERIFY(window.redeem()->isVisible());
     save(&window, u"redeem.png"_s);
+
+    // The manager's day report with its charts (the PIN prompt is covered by tst_pos_manager).
+    window.showManager(kManagerName, kApproverPin);
+    window.manager()->tabs()->setCurrentWidget(window.manager()->dayReport());
+    QVERIFY(window.manager()->dayReport()->report());
+    QCoreApplication::processEvents();
+    save(&window, u"manager-report.png"_s);
 }
 
 QTEST_MAIN(TstPosScreenshots)

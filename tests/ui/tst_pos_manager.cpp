@@ -1,0 +1,265 @@
+// The manager's screen by keys alone, widgets found by objectName: opened with the manager PIN
+// (and not with a wrong one), a green grant, an adjustment with its reason (refused without one),
+// the day report's charts holding the day's points and sales, HQ's incidents listed, settings.
+
+#include "manager_screen.h"
+#include "pos_fixture.h"
+#include "receipt_printer.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDialog>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+
+using namespace jifen;
+using namespace jifen::test;
+
+namespace {
+
+void press(QWidget* window, const QString& text, Qt::Key then = Qt::Key_Return)
+{
+    QTestEventList keys;
+    if (!text.isEmpty())
+        keys.addKeyClicks(text);
+    keys.addKeyClick(then);
+    typeKeys(keys, window);
+}
+
+void shortcut(QWidget* window, Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    QTestEventList keys;
+    keys.addKeyClick(key, modifiers);
+    typeKeys(keys, window);
+}
+
+// Shift+F10, the PIN, Enter.
+void openManager(PosMainWindow& window, const QString& pin)
+{
+    shortcut(&window, Qt::Key_F10, Qt::ShiftModifier);
+    auto* dialog = window.findChild<QDialog*>(u"managerPinDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isActiveWindow());
+    press(dialog, pin);
+    if (pin == kApproverPin) // the prompt closes and the window takes the keys again
+        QTRY_VERIFY(window.isActiveWindow() && QApplication::focusWidget());
+}
+
+// Sum of every bar of a chart view's bar series.
+qreal barTotal(QChartView* view, int set)
+{
+    if (!view || !view->chart() || view->chart()->series().isEmpty())
+        return -1;
+    auto* series = qobject_cast<QBarSeries*>(view->chart()->series().first());
+    if (!series || series->barSets().size() <= set)
+        return -1;
+    qreal sum = 0;
+    for (int i = 0; i < series->barSets().at(set)->count(); ++i)
+        sum += series->barSets().at(set)->at(i);
+    return sum;
+}
+
+} // namespace
+
+class TstPosManager : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void openWithPin_data();
+    void openWithPin();
+    void greenGrant();
+    void adjustment_data();
+    void adjustment();
+    void dayReportCharts();
+    void incidentsListed();
+    void settingsSaved();
+
+private:
+    std::unique_ptr<Fixture> m_f;
+    std::unique_ptr<PosMainWindow> m_window;
+    QTemporaryDir m_dir;
+};
+
+void TstPosManager::init()
+{
+    m_f = std::make_unique<Fixture>(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(m_f->ok(), qPrintable(m_f->error));
+    QVERIFY(m_f->addManager());
+    QVERIFY(addMemberWithPoints(*m_f, 1000));
+    PosMainWindow::Options options;
+    options.settingsPath = m_dir.filePath(u"jifen-pos.ini"_s);
+    m_window = std::make_unique<PosMainWindow>(*m_f->ledger, m_f->clock, options);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TstPosManager::cleanup()
+{
+    m_window.reset();
+    m_f.reset();
+}
+
+void TstPosManager::openWithPin_data()
+{
+    QTest::addColumn<QString>("pin");
+    QTest::addColumn<bool>("opens");
+    QTest::newRow("the manager's PIN") << kApproverPin << true;
+    QTest::newRow("a wrong PIN") << u"0000"_s << false;
+}
+
+void TstPosManager::openWithPin()
+{
+    QFETCH(QString, pin);
+    QFETCH(bool, opens);
+    openManager(*m_window, pin);
+    auto* screen = m_window->manager();
+    if (opens) {
+        QTRY_VERIFY(screen->isVisible());
+        QCOMPARE(labelText(screen, "managerTitleLabel"), u"Manager: %1"_s.arg(kManagerName));
+        // Esc goes back to the checkout, whose scanner field has the keys again.
+        shortcut(m_window.get(), Qt::Key_Escape, Qt::NoModifier);
+        QTRY_VERIFY(!screen->isVisible());
+        QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(m_window.get(), "itemLineEdit"));
+    } else {
+        auto* dialog = m_window->findChild<QDialog*>(u"managerPinDialog"_s);
+        QTRY_VERIFY(!labelText(dialog, "managerPinErrorLabel").isEmpty());
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!screen->isVisible());
+        dialog->reject();
+    }
+}
+
+void TstPosManager::greenGrant()
+{
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    const qint64 green = m_f->ledger->memberByPhone(kPhone)->greenBalance.value();
+    shortcut(m_window.get(), Qt::Key_2, Qt::AltModifier);
+    QCOMPARE(m_window->manager()->tabs()->currentWidget()->objectName(), u"greenTab"_s);
+    // The action first (Down picks "training"), Tab to the member, Enter grants.
+    QCOMPARE(QApplication::focusWidget(), child<QComboBox>(m_window.get(), "greenActionComboBox"));
+    shortcut(m_window.get(), Qt::Key_Down, Qt::NoModifier);
+    QCOMPARE(child<QComboBox>(m_window.get(), "greenActionComboBox")->currentData().toString(), u"training"_s);
+    shortcut(m_window.get(), Qt::Key_Tab, Qt::NoModifier);
+    press(m_window.get(), kPhone);
+    const QString message = labelText(m_window.get(), "greenMessageLabel");
+    const qint64 after = m_f->ledger->memberByPhone(kPhone)->greenBalance.value();
+    QVERIFY2(after > green, qPrintable(message));
+    QVERIFY2(message.contains(QString::number(after)), qPrintable(message));
+}
+
+void TstPosManager::adjustment_data()
+{
+    QTest::addColumn<QString>("points");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<qint64>("change");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("plus, with a reason") << u"150"_s << u"coupon not scanned"_s << qint64(150) << u"Adjusted by 150"_s;
+    QTest::newRow("minus, with a reason") << u"-40"_s << u"double scan"_s << qint64(-40) << u"Adjusted by -40"_s;
+    QTest::newRow("no reason: refused") << u"150"_s << QString() << qint64(0) << u"needs a reason"_s;
+    QTest::newRow("blank reason: refused") << u"150"_s << u"   "_s << qint64(0) << u"needs a reason"_s;
+}
+
+void TstPosManager::adjustment()
+{
+    QFETCH(QString, points);
+    QFETCH(QString, reason);
+    QFETCH(qint64, change);
+    QFETCH(QString, says);
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    const qint64 before = m_f->ledger->memberByPhone(kPhone)->balance.value();
+    const qint64 seq = m_f->ledger->lastSeq().value();
+    shortcut(m_window.get(), Qt::Key_4, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(m_window.get(), "adjustPhoneLineEdit"));
+    press(m_window.get(), kPhone, Qt::Key_Tab);
+    shortcut(m_window.get(), Qt::Key_A, Qt::ControlModifier);
+    press(m_window.get(), points, Qt::Key_Tab);
+    press(m_window.get(), reason);
+    const QString message = labelText(m_window.get(), "adjustMessageLabel");
+    QVERIFY2(message.contains(says), qPrintable(message));
+    QCOMPARE(m_f->ledger->memberByPhone(kPhone)->balance.value(), before + change);
+    QCOMPARE(m_f->ledger->lastSeq().value(), change == 0 ? seq : seq + 1);
+    if (change != 0) {
+        const auto entries = m_f->ledger->journal(seq);
+        QCOMPARE(entries->size(), 1);
+        QCOMPARE(entries->first().detail.value(u"reason"_s).toString(), reason);
+    }
+}
+
+void TstPosManager::dayReportCharts()
+{
+    QVERIFY(m_f->addCashier(u"李"_s));
+    QVERIFY(m_f->buy(u"B-1"_s, u"120"_s, kPhone, QString(), 0, u"李"_s));
+    QVERIFY(m_f->buy(u"B-2"_s, u"80"_s, kPhone, QString(), 0, u"李"_s));
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    shortcut(m_window.get(), Qt::Key_6, Qt::AltModifier);
+    auto* tab = m_window->manager()->dayReport();
+    QVERIFY(tab->isVisible());
+    QVERIFY(tab->report());
+    const DayReport& r = *tab->report();
+    QCOMPARE(r.hours.size(), 24);
+    // Seed sale (1,000) and two more (200) at 10:00 China time: issued in that hour's bar.
+    QCOMPARE(r.hours.at(10).issued.value(), (r.issued + r.issuedGreen).value());
+    QVERIFY(r.hours.at(10).issued.value() >= 1200);
+    QCOMPARE(barTotal(child<QChartView>(tab, "hourlyChartView"), 0), qreal((r.issued + r.issuedGreen).value()));
+    QCOMPARE(barTotal(child<QChartView>(tab, "hourlyChartView"), 1), qreal(r.redeemed.value()));
+    QCOMPARE(barTotal(child<QChartView>(tab, "cashierChartView"), 0), qreal(r.salesTotal.fen() / 100));
+    QVERIFY2(labelText(tab, "reportSummaryLabel").startsWith(u"3 sale"_s),
+             qPrintable(labelText(tab, "reportSummaryLabel")));
+}
+
+void TstPosManager::incidentsListed()
+{
+    Ledger::PullPage page;
+    page.incidents.append(
+        HqIncident{7, u"overdraft"_s, u"T2"_s, 42, u"M-1"_s, u"balance -300"_s, u"2026-11-23T02:00:00Z"_s});
+    page.incidents.append(
+        HqIncident{8, u"chain-break"_s, u"T1"_s, 9, QString(), u"hash mismatch at 9"_s, u"2026-11-23T02:05:00Z"_s});
+    page.incidentCursor = 8;
+    page.cursor = u"0"_s;
+    const auto pulled = m_f->ledger->applyPull(page);
+    QVERIFY2(pulled, pulled ? "" : qPrintable(pulled.error().message));
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    shortcut(m_window.get(), Qt::Key_7, Qt::AltModifier);
+    auto* table = child<QTableWidget>(m_window.get(), "incidentsTable");
+    QVERIFY(table->isVisible());
+    QCOMPARE(table->rowCount(), 2);
+    QStringList kinds{table->item(0, 1)->text(), table->item(1, 1)->text()};
+    kinds.sort();
+    QCOMPARE(kinds, (QStringList{u"chain-break"_s, u"overdraft"_s}));
+    QVERIFY(labelText(m_window.get(), "incidentsMessageLabel").startsWith(u"2 "_s));
+}
+
+void TstPosManager::settingsSaved()
+{
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    shortcut(m_window.get(), Qt::Key_8, Qt::AltModifier);
+    QCOMPARE(labelText(m_window.get(), "settingsHqLabel").startsWith(u"not enrolled"_s), true);
+    const QString device = m_dir.filePath(u"lp0"_s);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(m_window.get(), "settingsPrinterLineEdit"));
+    shortcut(m_window.get(), Qt::Key_Tab, Qt::NoModifier);
+    shortcut(m_window.get(), Qt::Key_A, Qt::ControlModifier);
+    press(m_window.get(), u"23"_s, Qt::Key_Tab);
+    shortcut(m_window.get(), Qt::Key_Down, Qt::NoModifier); // English
+    child<QLineEdit>(m_window.get(), "settingsPrinterLineEdit")->setFocus();
+    press(m_window.get(), device);
+    QCOMPARE(m_window->printer()->target(), device);
+    QSettings saved(m_dir.filePath(u"jifen-pos.ini"_s), QSettings::IniFormat);
+    QCOMPARE(saved.value(u"printer"_s).toString(), device);
+    QCOMPARE(saved.value(u"nightly_sync_hour"_s).toInt(), 23);
+    QCOMPARE(saved.value(u"language"_s).toString(), u"en"_s);
+}
+
+QTEST_MAIN(TstPosManager)
+#include "tst_pos_manager.moc"
