@@ -24,7 +24,7 @@ Status Ledger::Impl::putMeta(const QString& key, const QString& value)
     if (!q)
         return q.error();
     q->addBindValue(key);
-    q->addBindValue(value);
+    q->addBindValue(value.isNull() ? QStringLiteral("") : value); // empty, never NULL: "not set"
     return store.exec(q.value());
 }
 
