@@ -24,8 +24,9 @@ Result<SurveyAnswerResult> Ledger::answerSurvey(const SurveyAnswerRequest& reque
         return Error::badInput(QStringLiteral("give at least one answer (--answer QUESTION=VALUE)"));
     QJsonObject answers;
     for (const auto& [id, value] : request.answers) {
+        const QString& wanted = id; // clang 14 cannot capture a structured binding
         auto question = std::find_if(survey->questions.cbegin(), survey->questions.cend(),
-                                     [&](const SurveyQuestion& q) { return q.id == id; });
+                                     [&](const SurveyQuestion& q) { return q.id == wanted; });
         if (question == survey->questions.cend())
             return Error::badInput(QStringLiteral("survey %1 has no question \"%2\"").arg(survey->code, id));
         if (answers.contains(id))
