@@ -15,20 +15,23 @@ Result<AllowanceInfo> Ledger::Impl::allowanceFor(const QString& month, const Rul
 {
     AllowanceInfo info;
     info.month = month;
-    auto fallback = defaultAllowance(rs);
-    if (!fallback)
-        return fallback.error();
-    info.granted = fallback.value();
     auto q = store.prepare(QStringLiteral("SELECT granted, used FROM allowances WHERE month = ?"));
     if (!q)
         return q.error();
     q->addBindValue(month);
     JIFEN_TRY(store.exec(q.value()));
-    if (q->next()) {
+    const bool assigned = q->next();
+    if (assigned) {
         info.granted = Points(q->value(0).toLongLong());
         info.used = Points(q->value(1).toLongLong());
     }
     q->finish();
+    if (!assigned) { // only a month without its row needs the default (not the sale's usual path)
+        auto fallback = defaultAllowance(rs);
+        if (!fallback)
+            return fallback.error();
+        info.granted = fallback.value();
+    }
     if (!withPending)
         return info;
     auto p = store.prepare(QStringLiteral("SELECT COALESCE(SUM(pending), 0) FROM deferred WHERE pending > 0"));
@@ -46,13 +49,13 @@ Result<Points> Ledger::Impl::defaultAllowance(const RuleSet& rs)
     // deferred, then released when the allowance arrives), so offline terminals together never
     // exceed the budget. Until then (a standalone terminal, or a program without budgets) the
     // rule set's initial allowance applies.
-    auto q = store.prepare(QStringLiteral("SELECT COUNT(*) FROM meta WHERE (key = 'hq_key' AND value <> '') OR"
-                                          " key = 'allowances_assigned'"));
-    if (!q)
-        return q.error();
-    JIFEN_TRY(store.exec(q.value()));
-    const bool bounded = q->next() && q->value(0).toInt() == 2;
-    q->finish();
+    auto key = metaValue(QStringLiteral("hq_key"));
+    if (!key)
+        return key.error();
+    auto assigned = metaValue(QStringLiteral("allowances_assigned"));
+    if (!assigned)
+        return assigned.error();
+    const bool bounded = !key->isEmpty() && !assigned->isEmpty();
     return Points(bounded ? 0 : rs.program().budget.initialTerminalAllowance);
 }
 
@@ -233,8 +236,7 @@ Result<AllowanceInfo> Ledger::setAllowance(qint64 points, const QString& month)
     q->addBindValue(points);
     q->addBindValue(formatInstant(d->clock.nowUtc()));
     JIFEN_TRY(d->store.exec(q.value()));
-    JIFEN_TRY(
-        d->store.exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('allowances_assigned', '1')")));
+    JIFEN_TRY(d->putMeta(QStringLiteral("allowances_assigned"), QStringLiteral("1")));
     if (m == d->currentMonth()) {
         auto released = d->releaseDeferred(rs.value());
         if (!released)

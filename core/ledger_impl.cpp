@@ -8,12 +8,6 @@
 
 namespace jifen {
 
-qint64 mulDiv(qint64 a, qint64 b, qint64 c)
-{
-    const __int128 product = static_cast<__int128>(a) * static_cast<__int128>(b);
-    return static_cast<qint64>(product / c);
-}
-
 Result<TerminalIdentity> Ledger::Impl::identity()
 {
     if (ident)

@@ -164,7 +164,4 @@ public:
     qint64 pendingSeq = 0;
 };
 
-// Multiplies then divides without overflow: floor(a * b / c) for a, b, c >= 0, c > 0.
-qint64 mulDiv(qint64 a, qint64 b, qint64 c);
-
 } // namespace jifen

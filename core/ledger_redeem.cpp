@@ -29,18 +29,14 @@ Result<Ledger::Impl::OfflineRoom> Ledger::Impl::offlineRoom(qint64 memberId, con
 {
     OfflineRoom room;
     room.dailyLimit = rs.offlineDailyLimit();
-    auto meta = store.prepare(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('hq_key', 'hq_acked_seq')"));
-    if (!meta)
-        return meta.error();
-    JIFEN_TRY(store.exec(meta.value()));
-    qint64 acked = 0;
-    while (meta->next()) {
-        if (meta->value(0).toString() == QStringLiteral("hq_key"))
-            room.enrolled = !meta->value(1).toString().isEmpty();
-        else
-            acked = meta->value(1).toLongLong();
-    }
-    meta->finish();
+    auto key = metaValue(QStringLiteral("hq_key"));
+    if (!key)
+        return key.error();
+    auto ackedText = metaValue(QStringLiteral("hq_acked_seq"));
+    if (!ackedText)
+        return ackedText.error();
+    room.enrolled = !key->isEmpty();
+    const qint64 acked = ackedText->toLongLong();
     if (!room.enrolled)
         return room;
     auto bal = balanceOf(memberId);

@@ -207,21 +207,12 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
                                         .arg(offsetAmount.toYuanString(), eligible.toYuanString()));
     // The offset is spread over the eligible lines in proportion; the last one takes the rest.
     {
-        qint64 left = offsetAmount.fen();
-        qsizetype lastEligible = -1;
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            if (lines[i].offsetEligible && lines[i].out.total.fen() > 0)
-                lastEligible = i;
-        }
-        for (qsizetype i = 0; i < lines.size() && left > 0; ++i) {
-            Line& line = lines[i];
-            if (!line.offsetEligible || line.out.total.fen() == 0)
-                continue;
-            const qint64 share =
-                i == lastEligible ? left : mulDiv(offsetAmount.fen(), line.out.total.fen(), eligible.fen());
-            line.out.offset = Money::fromFen(std::min(share, line.out.total.fen()));
-            left -= line.out.offset.fen();
-        }
+        QList<qint64> weights;
+        for (const Line& line : lines)
+            weights.append(line.offsetEligible ? line.out.total.fen() : 0);
+        const QList<qint64> shares = proportionalShares(offsetAmount.fen(), weights);
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            lines[i].out.offset = Money::fromFen(shares[i]);
     }
 
     UnitOfWork uow(d->store);
@@ -291,7 +282,7 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
                 result.promotion = p->code;
             }
         }
-        line.out.points = Points(member ? mulDiv(paid.fen(), line.rate * percent, 10000) : 0);
+        line.out.points = member ? pointsEarned(paid, line.rate, percent) : Points();
         if (line.out.eco)
             green += line.out.points;
         else

@@ -61,4 +61,31 @@ Result<Points> Points::parse(const QString& text)
     return Points(n);
 }
 
+qint64 mulDiv(qint64 a, qint64 b, qint64 c)
+{
+    const __int128 product = static_cast<__int128>(a) * static_cast<__int128>(b);
+    return static_cast<qint64>(product / c);
+}
+
+QList<qint64> proportionalShares(qint64 amount, const QList<qint64>& weights)
+{
+    QList<qint64> shares(weights.size(), 0);
+    qint64 total = 0;
+    qsizetype last = -1;
+    for (qsizetype i = 0; i < weights.size(); ++i) {
+        total += weights[i];
+        if (weights[i] > 0)
+            last = i;
+    }
+    qint64 left = amount;
+    for (qsizetype i = 0; i < weights.size() && left > 0; ++i) {
+        if (weights[i] <= 0)
+            continue;
+        const qint64 share = i == last ? left : mulDiv(amount, weights[i], total);
+        shares[i] = std::min(share, weights[i]);
+        left -= shares[i];
+    }
+    return shares;
+}
+
 } // namespace jifen

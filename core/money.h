@@ -2,6 +2,7 @@
 
 #include "error.h"
 
+#include <QList>
 #include <QString>
 #include <QtGlobal>
 
@@ -67,5 +68,12 @@ public:
 private:
     qint64 m_n = 0;
 };
+
+// floor(a * b / c) for a, b, c >= 0, c > 0, without overflow.
+qint64 mulDiv(qint64 a, qint64 b, qint64 c);
+
+// `amount` spread over `weights` in proportion (floor), the last positive weight taking the rest;
+// no share exceeds its weight, a zero weight gets nothing. amount <= sum of weights.
+QList<qint64> proportionalShares(qint64 amount, const QList<qint64>& weights);
 
 } // namespace jifen

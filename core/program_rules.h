@@ -105,6 +105,13 @@ struct ProgramRules {
     bool festivalActive(const QString& promotionCode, QDate day) const;
 };
 
+// Whole points earned on a paid amount at `rate` points per yuan times a promotion's
+// multiplier (percent: 100 = none). Terminals and HQ's re-computation use this one formula.
+inline Points pointsEarned(Money paid, qint64 rate, int percent)
+{
+    return Points(mulDiv(paid.fen(), rate * percent, 10000));
+}
+
 Result<ProgramRules> parseProgramRules(const QJsonObject& root, const QStringList& tierCodes,
                                        const QStringList& categoryCodes);
 

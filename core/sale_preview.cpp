@@ -6,12 +6,6 @@ namespace jifen {
 
 namespace {
 
-qint64 scaled(qint64 a, qint64 b, qint64 c)
-{
-    const __int128 product = static_cast<__int128>(a) * static_cast<__int128>(b);
-    return static_cast<qint64>(product / c);
-}
-
 struct Line {
     SaleLine out;
     bool offsetEligible = true;
@@ -71,7 +65,7 @@ Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& in
         if (gross > Money::maxFen)
             return Error::badInput(QStringLiteral("the line for %1 is too large").arg(line.out.sku));
         if (line.customService && customDiscount > 0)
-            line.out.discount = Money::fromFen(scaled(gross, customDiscount, 100));
+            line.out.discount = Money::fromFen(mulDiv(gross, customDiscount, 100));
         line.out.total = Money::fromFen(gross) - line.out.discount;
         out.amount = out.amount + line.out.total;
         if (line.offsetEligible)
@@ -97,21 +91,12 @@ Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& in
     out.paid = out.amount - out.offsetAmount;
 
     // The offset spreads over the eligible lines in proportion; the last one takes the rest.
-    qint64 left = out.offsetAmount.fen();
-    qsizetype lastEligible = -1;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (lines[i].offsetEligible && lines[i].out.total.fen() > 0)
-            lastEligible = i;
-    }
-    for (qsizetype i = 0; i < lines.size() && left > 0; ++i) {
-        Line& line = lines[i];
-        if (!line.offsetEligible || line.out.total.fen() == 0)
-            continue;
-        const qint64 share =
-            i == lastEligible ? left : scaled(out.offsetAmount.fen(), line.out.total.fen(), out.eligible.fen());
-        line.out.offset = Money::fromFen(std::min(share, line.out.total.fen()));
-        left -= line.out.offset.fen();
-    }
+    QList<qint64> weights;
+    for (const Line& line : lines)
+        weights.append(line.offsetEligible ? line.out.total.fen() : 0);
+    const QList<qint64> shares = proportionalShares(out.offsetAmount.fen(), weights);
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        lines[i].out.offset = Money::fromFen(shares[i]);
 
     int bestPercent = 100;
     for (Line& line : lines) {
@@ -126,7 +111,7 @@ Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& in
                 out.promotionName = p->name;
             }
         }
-        line.out.points = Points(input.member ? scaled(paid.fen(), line.rate * percent, 10000) : 0);
+        line.out.points = input.member ? pointsEarned(paid, line.rate, percent) : Points();
         out.points += line.out.points;
         if (line.out.eco)
             out.green += line.out.points;

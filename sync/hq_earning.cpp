@@ -7,22 +7,23 @@ namespace jifen::sync {
 
 Result<const RuleSet*> HqService::rulesetVersion(int version)
 {
+    // Looked up once per version, including the versions HQ does not have: a push of a thousand
+    // entries under a terminal-local rule set must not query and parse a thousand times.
     if (auto it = m_rulesets.find(version); it != m_rulesets.end())
-        return &it->second;
-    QByteArray json;
+        return it->second ? &*it->second : nullptr;
     auto stored = m_db.scalar(QStringLiteral("SELECT json FROM rulesets WHERE version = ?"), {version}, QString());
     if (!stored)
         return stored.error();
-    if (!stored->toString().isEmpty())
-        json = stored->toString().toUtf8();
-    else if (RuleSet::fromJson(RuleSet::builtinDefaultJson()).value().version() == version)
-        json = RuleSet::builtinDefaultJson(); // every terminal starts on the built-in set
-    if (json.isEmpty())
-        return static_cast<const RuleSet*>(nullptr);
-    auto parsed = RuleSet::fromJson(json);
-    if (!parsed)
-        return static_cast<const RuleSet*>(nullptr);
-    return &m_rulesets.emplace(version, parsed.value()).first->second;
+    // Every terminal starts on the built-in set, which HQ need not have published.
+    static const int builtin = RuleSet::fromJson(RuleSet::builtinDefaultJson()).value().version();
+    const QByteArray json = !stored->toString().isEmpty() ? stored->toString().toUtf8()
+                            : version == builtin          ? RuleSet::builtinDefaultJson()
+                                                          : QByteArray();
+    auto parsed = json.isEmpty() ? Result<RuleSet>(Error::notFound(QString())) : RuleSet::fromJson(json);
+    auto& slot = m_rulesets[version];
+    if (parsed)
+        slot = parsed.value();
+    return slot ? &*slot : nullptr;
 }
 
 Status HqService::checkEarning(const QString& terminalId, const JournalEntry& e, QStringList* incidents)
@@ -55,7 +56,7 @@ Status HqService::checkEarning(const QString& terminalId, const JournalEntry& e,
             if (const Promotion* p =
                     rs.value()->program().bestMultiplier(businessDate(e.terminalTime), category, Money::fromFen(paid)))
                 percent = p->multiplierPercent;
-            expected = static_cast<qint64>(static_cast<__int128>(paid) * rule->rate * percent / 10000);
+            expected = pointsEarned(Money::fromFen(paid), rule->rate, percent).value();
         }
     }
     if (expected == recorded)

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 
 #include <map>
+#include <optional>
 
 namespace jifen::sync {
 
@@ -121,7 +122,7 @@ private:
 
     HqDatabase& m_db;
     const Clock& m_clock;
-    std::map<int, RuleSet> m_rulesets; // parsed once per version
+    std::map<int, std::optional<RuleSet>> m_rulesets; // per version, parsed once; nullopt: HQ lacks it
 };
 
 } // namespace jifen::sync

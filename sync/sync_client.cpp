@@ -24,11 +24,6 @@ QNetworkReply* SyncClient::send(const QByteArray& method, const QString& path, c
                     body, m_clock.nowUtc().addMSecs(m_offsetMs), m_requestTimeoutMs);
 }
 
-QString SyncClient::replyError(QNetworkReply* reply, const QByteArray& body)
-{
-    return hqReplyError(reply, body);
-}
-
 void SyncClient::fail(const QString& error)
 {
     m_busy = false;
@@ -56,7 +51,7 @@ void SyncClient::enroll(const QString& hqUrl, const QString& code)
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError) {
-            emit enrolled(false, replyError(reply, data));
+            emit enrolled(false, hqReplyError(reply, data));
             return;
         }
         const QByteArray key = QByteArray::fromHex(
@@ -119,7 +114,7 @@ void SyncClient::fetchTime()
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
-            return fail(replyError(reply, data));
+            return fail(hqReplyError(reply, data));
         const QDateTime hq = QDateTime::fromString(
             QJsonDocument::fromJson(data).object().value(QStringLiteral("hq_time")).toString(), Qt::ISODateWithMs);
         if (!hq.isValid())
@@ -141,7 +136,7 @@ void SyncClient::fetchStatus()
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
-            return fail(replyError(reply, data));
+            return fail(hqReplyError(reply, data));
         const qint64 acked = QJsonDocument::fromJson(data).object().value(QStringLiteral("acked_seq")).toInteger(-1);
         if (acked < 0 || acked > m_state.lastSeq)
             return fail(QStringLiteral("HQ acknowledges seq %1 but this terminal's journal ends at %2; this terminal's "
@@ -193,7 +188,7 @@ void SyncClient::pushNext()
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
-            return fail(replyError(reply, data));
+            return fail(hqReplyError(reply, data));
         const qint64 acked = QJsonDocument::fromJson(data).object().value(QStringLiteral("acked_seq")).toInteger(-1);
         // Never record as delivered what was not sent.
         if (acked < m_state.ackedSeq || acked > lastSent)
@@ -274,7 +269,7 @@ void SyncClient::pullNext()
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
-            return fail(replyError(reply, data));
+            return fail(hqReplyError(reply, data));
         const QJsonObject o = QJsonDocument::fromJson(data).object();
         Ledger::PullPage page;
         page.throughSeq = o.value(QStringLiteral("acked_seq")).toInteger(-1);

@@ -48,7 +48,6 @@ private:
     void pullNext();
     void fail(const QString& error);
     QNetworkReply* send(const QByteArray& method, const QString& path, const QByteArray& body, bool sign);
-    static QString replyError(QNetworkReply* reply, const QByteArray& body);
 
     Ledger& m_ledger;
     QNetworkAccessManager& m_network;

@@ -134,6 +134,27 @@ struct Backend {
                                          &exit);
         return exit == 0 ? QJsonDocument::fromJson(out).object().value(QStringLiteral("code")).toString() : QString();
     }
+    // Store S1 (where code() registers terminals) under merchant M1 with a budget for `month`,
+    // which terminal allowances must fit. True when HQ accepted all three.
+    bool budget(const QString& month, qint64 points)
+    {
+        int exit = -1;
+        for (const QStringList& step :
+             {QStringList{QStringLiteral("merchant"), QStringLiteral("add"), QStringLiteral("--merchant"),
+                          QStringLiteral("M1"), QStringLiteral("--name"), QStringLiteral("红米水果"),
+                          QStringLiteral("--category"), QStringLiteral("fruit")},
+              QStringList{QStringLiteral("store"), QStringLiteral("add"), QStringLiteral("--store"),
+                          QStringLiteral("S1"), QStringLiteral("--merchant"), QStringLiteral("M1"),
+                          QStringLiteral("--name"), QStringLiteral("一店")},
+              QStringList{QStringLiteral("budget"), QStringLiteral("set"), QStringLiteral("--merchant"),
+                          QStringLiteral("M1"), QStringLiteral("--month"), month, QStringLiteral("--points"),
+                          QString::number(points)}}) {
+            hq->admin(step, &exit);
+            if (exit != 0)
+                return false;
+        }
+        return true;
+    }
     QJsonArray incidents() const
     {
         return QJsonDocument::fromJson(hq->admin({QStringLiteral("incidents")}))

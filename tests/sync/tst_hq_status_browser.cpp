@@ -159,20 +159,7 @@ private slots:
         t.sell(0, 5, 1, 1);
         QVERIFY(t.sync());
         const QString month = sync::chinaMonth(QDateTime::currentDateTimeUtc());
-        // Allowances share the merchant's budget: the store needs its merchant and the month a budget.
-        for (const QStringList& setup :
-             {QStringList{QStringLiteral("merchant"), QStringLiteral("add"), QStringLiteral("--merchant"),
-                          QStringLiteral("M1"), QStringLiteral("--name"), QStringLiteral("红米水果"),
-                          QStringLiteral("--category"), QStringLiteral("fruit")},
-              QStringList{QStringLiteral("store"), QStringLiteral("add"), QStringLiteral("--store"),
-                          QStringLiteral("S1"), QStringLiteral("--merchant"), QStringLiteral("M1"),
-                          QStringLiteral("--name"), QStringLiteral("一店")},
-              QStringList{QStringLiteral("budget"), QStringLiteral("set"), QStringLiteral("--merchant"),
-                          QStringLiteral("M1"), QStringLiteral("--month"), month, QStringLiteral("--points"),
-                          QStringLiteral("200000")}}) {
-            b.hq->admin(setup, &exit);
-            QCOMPARE(exit, 0);
-        }
+        QVERIFY(b.budget(month, 200000));
         b.hq->admin({QStringLiteral("allowance"), QStringLiteral("set"), QStringLiteral("--terminal"),
                      QStringLiteral("T1"), QStringLiteral("--month"), month, QStringLiteral("--points"),
                      QStringLiteral("100000")},
