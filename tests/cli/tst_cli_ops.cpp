@@ -37,26 +37,12 @@ private:
         QProcess p;
         if (!stderrFile.isEmpty())
             p.setStandardErrorFile(stderrFile);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"JIFEN_DATA_DIR"_s);
-        env.remove(u"JOURNAL_STREAM"_s);
-        env.remove(u"QT_LOGGING_RULES"_s);
-        env.insert(u"JIFEN_CLOCK"_s, kNow);
+        QProcessEnvironment env = cliEnvironment(kNow);
         for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
             env.insert(it.key(), it.value());
         p.setProcessEnvironment(env);
         p.start(QDir(m_binDir).filePath(program), args);
-        Run r;
-        if (!p.waitForStarted(30000) || !p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished(5000);
-            r.err = "could not run " + program.toUtf8();
-            return r;
-        }
-        r.exitCode = p.exitCode();
-        r.status = p.exitStatus();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
+        Run r = collect(p, program);
         if (!stderrFile.isEmpty()) {
             QFile f(stderrFile);
             if (f.open(QIODevice::ReadOnly))

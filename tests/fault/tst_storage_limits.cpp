@@ -49,11 +49,7 @@ private:
     Run jifen(const QString& dir, const QStringList& args, ChildLimits limits = {})
     {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"JIFEN_DATA_DIR"_s);
-        env.remove(u"QT_LOGGING_RULES"_s);
-        env.insert(u"JIFEN_CLOCK"_s, kNow);
-        p.setProcessEnvironment(env);
+        p.setProcessEnvironment(cliEnvironment(kNow));
         p.setWorkingDirectory(m_root.path());
         p.setChildProcessModifier([limits] {
             if (limits.fileSizeLimit >= 0) {
@@ -67,18 +63,7 @@ private:
             }
         });
         p.start(QDir(m_binDir).filePath(u"jifen"_s), QStringList{u"--data-dir"_s, dir} + args);
-        Run r;
-        if (!p.waitForStarted(30000) || !p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished(5000);
-            r.err = "could not run jifen";
-            return r;
-        }
-        r.exitCode = p.exitCode();
-        r.status = p.exitStatus();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return collect(p, u"jifen"_s);
     }
 
     QString copyTemplate(const QString& to)

@@ -202,29 +202,14 @@ private:
              const QString& cwd = QString(), const QString& stderrFile = QString())
     {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"JIFEN_DATA_DIR"_s);
-        env.remove(u"JOURNAL_STREAM"_s);
-        env.remove(u"QT_LOGGING_RULES"_s);
-        env.insert(u"JIFEN_CLOCK"_s, clock);
+        QProcessEnvironment env = cliEnvironment(clock);
         p.setProcessEnvironment(env);
         if (!cwd.isEmpty())
             p.setWorkingDirectory(cwd);
         if (!stderrFile.isEmpty())
             p.setStandardErrorFile(stderrFile, QIODevice::Append);
         p.start(QDir(m_binDir).filePath(program), args);
-        Run r;
-        if (!p.waitForStarted(30000) || !p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished(5000);
-            r.err = "could not run " + program.toUtf8();
-            return r;
-        }
-        r.exitCode = p.exitCode();
-        r.status = p.exitStatus();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return collect(p, program);
     }
 
     Run jifen(const QString& dir, const QStringList& args, const QString& clock = kNow, const QString& cwd = QString())

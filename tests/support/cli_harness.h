@@ -29,6 +29,36 @@ struct Run {
     }
 };
 
+// The environment a CLI run gets: nothing inherited that would change where it writes or what it
+// logs, and "now" fixed.
+inline QProcessEnvironment cliEnvironment(const QString& now)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"JIFEN_DATA_DIR"_s);
+    env.remove(u"JOURNAL_STREAM"_s);
+    env.remove(u"QT_LOGGING_RULES"_s);
+    env.insert(u"JIFEN_CLOCK"_s, now);
+    return env;
+}
+
+// Waits for a started run and collects what it did; one that does not end in two minutes is
+// killed and reported as not run.
+inline Run collect(QProcess& p, const QString& program)
+{
+    Run r;
+    if (!p.waitForStarted(30000) || !p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = "could not run " + program.toUtf8();
+        return r;
+    }
+    r.exitCode = p.exitCode();
+    r.status = p.exitStatus();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
 inline QStringList lines(const QByteArray& text)
 {
     QStringList out;
