@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <iterator>
+
 namespace jifen {
 
 namespace {
@@ -79,10 +81,20 @@ std::optional<QList<LotMove>> lotMovesFromText(const QString& text)
     return moves;
 }
 
+QString JournalEntry::detailText() const
+{
+    return QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+}
+
 QByteArray JournalEntry::canonical() const
 {
+    return canonical(formatInstant(terminalTime), detailText(), lotMovesToText(lots));
+}
+
+QByteArray JournalEntry::canonical(const QString& time, const QString& detailJson, const QString& lotsText) const
+{
     // One field per line, fixed order; the detail object is compact JSON with sorted keys.
-    QStringList fields{
+    const QString fields[] = {
         QStringLiteral("v1"),
         QString::number(seq),
         entryId,
@@ -94,19 +106,34 @@ QByteArray JournalEntry::canonical() const
         ref,
         QString::number(reversesSeq),
         QString::number(rulesetVersion),
-        formatInstant(terminalTime),
-        QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)),
-        lotMovesToText(lots),
+        time,
+        detailJson,
+        lotsText,
     };
-    return fields.join(QLatin1Char('\n')).toUtf8();
+    QString joined;
+    qsizetype size = std::size(fields);
+    for (const QString& f : fields)
+        size += f.size();
+    joined.reserve(size);
+    for (qsizetype i = 0; i < qsizetype(std::size(fields)); ++i) {
+        if (i > 0)
+            joined += QLatin1Char('\n');
+        joined += fields[i];
+    }
+    return joined.toUtf8();
 }
 
 QString JournalEntry::computeHash() const
 {
+    return computeHash(formatInstant(terminalTime), detailText(), lotMovesToText(lots));
+}
+
+QString JournalEntry::computeHash(const QString& time, const QString& detailJson, const QString& lotsText) const
+{
     QCryptographicHash h(QCryptographicHash::Sha256);
     h.addData(prevHash.toLatin1());
     h.addData(QByteArrayView("\n"));
-    h.addData(canonical());
+    h.addData(canonical(time, detailJson, lotsText));
     return QString::fromLatin1(h.result().toHex());
 }
 

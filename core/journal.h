@@ -55,6 +55,12 @@ struct JournalEntry {
     // The stable byte form the hash chain covers; field order and formats never change.
     QByteArray canonical() const;
     QString computeHash() const; // hex SHA-256 over prevHash and canonical()
+    // The same, from the stored text forms of the instant, detail and lots already computed
+    // (formatInstant(terminalTime), detailText(), lotMovesToText(lots)): HQ hashes and stores
+    // them without serialising twice.
+    QByteArray canonical(const QString& time, const QString& detailJson, const QString& lotsText) const;
+    QString computeHash(const QString& time, const QString& detailJson, const QString& lotsText) const;
+    QString detailText() const; // compact JSON, keys sorted
     QJsonObject toJson() const;
     // The inverse of toJson(), for entries arriving over the wire: refuses anything malformed.
     static Result<JournalEntry> fromJson(const QJsonObject& o);

@@ -5,6 +5,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace jifen::sync {
 
 namespace {
@@ -221,6 +223,70 @@ Result<QSqlQuery*> HqDatabase::run(const QString& sql, const QVariantList& value
     if (!q->exec())
         return Error::storage(QStringLiteral("HQ storage failure: %1").arg(q->lastError().text()));
     return q;
+}
+
+namespace {
+
+// The largest power of two not above `n`, at most 256 and within SQLite's variable limit.
+qsizetype chunkRows(qsizetype n, int columns)
+{
+    const qsizetype cap = std::min<qsizetype>(256, 32766 / std::max(columns, 1));
+    qsizetype rows = 1;
+    while (rows * 2 <= std::min(n, cap))
+        rows *= 2;
+    return rows;
+}
+
+QString placeholders(qsizetype rows, int columns)
+{
+    QString one = QStringLiteral("(?");
+    for (int c = 1; c < columns; ++c)
+        one += QStringLiteral(", ?");
+    one += QLatin1Char(')');
+    QString all;
+    all.reserve(rows * (one.size() + 2));
+    for (qsizetype r = 0; r < rows; ++r) {
+        if (r > 0)
+            all += QStringLiteral(", ");
+        all += one;
+    }
+    return all;
+}
+
+} // namespace
+
+Status HqDatabase::runRows(const QString& head, int columns, const QVariantList& values, const QString& tail)
+{
+    const qsizetype total = values.size() / columns;
+    for (qsizetype done = 0; done < total;) {
+        const qsizetype rows = chunkRows(total - done, columns);
+        const QString sql = head + QStringLiteral(" VALUES ") + placeholders(rows, columns) +
+                            (tail.isEmpty() ? QString() : QLatin1Char(' ') + tail);
+        JIFEN_TRY(run(sql, values.mid(done * columns, rows * columns)));
+        done += rows;
+    }
+    return Ok{};
+}
+
+Status HqDatabase::runIn(const QString& sql, const QVariantList& before, const QVariantList& list,
+                         const std::function<void(QSqlQuery&)>& row)
+{
+    for (qsizetype done = 0; done < list.size();) {
+        const qsizetype n = chunkRows(list.size() - done, 1);
+        QString marks = QStringLiteral("?");
+        for (qsizetype i = 1; i < n; ++i)
+            marks += QStringLiteral(", ?");
+        auto q = run(sql.arg(marks), before + list.mid(done, n));
+        if (!q)
+            return q.error();
+        while (q.value()->next()) {
+            if (row)
+                row(*q.value());
+        }
+        q.value()->finish();
+        done += n;
+    }
+    return Ok{};
 }
 
 void HqDatabase::finishAll()

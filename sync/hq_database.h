@@ -7,6 +7,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -31,6 +32,16 @@ public:
     Result<QSqlQuery*> run(const QString& sql, const QVariantList& values = {});
     // One value of the first row, or `fallback` when there is none.
     Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}, const QVariant& fallback = {});
+
+    // Many rows in a few statements: `head` (an INSERT up to its column list) + " VALUES (?, ...),
+    // ..." + `tail` (such as an ON CONFLICT clause), over `values` holding `columns` values per
+    // row, row after row. Chunks have power-of-two sizes (at most 256 rows and within SQLite's
+    // 32766 variables), so only a handful of statements are prepared and cached.
+    Status runRows(const QString& head, int columns, const QVariantList& values, const QString& tail = {});
+    // `sql` with its "%1" replaced by "?, ?, ..." for each chunk of `list` (chunked like
+    // runRows), `before` bound ahead of the list; `row` sees each result row.
+    Status runIn(const QString& sql, const QVariantList& before, const QVariantList& list,
+                 const std::function<void(QSqlQuery&)>& row = {});
 
     Status begin();
     Status commit();

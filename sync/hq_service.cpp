@@ -8,6 +8,7 @@
 #include "signing.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSet>
@@ -278,10 +279,151 @@ Status HqService::stampRevisions(const QSet<QString>& members)
     auto rev = m_db.scalar(QStringLiteral("SELECT value FROM counters WHERE name = 'member_rev'"));
     if (!rev)
         return rev.error();
-    for (const QString& uid : members)
-        JIFEN_TRY(
-            m_db.run(QStringLiteral("UPDATE balances SET rev = ? WHERE member_uid = ?"), {rev->toLongLong(), uid}));
-    return Ok{};
+    QStringList sorted(members.begin(), members.end());
+    sorted.sort();
+    QVariantList uids;
+    uids.reserve(sorted.size());
+    for (const QString& uid : sorted)
+        uids.append(uid);
+    return m_db.runIn(QStringLiteral("UPDATE balances SET rev = ? WHERE member_uid IN (%1)"), {rev->toLongLong()},
+                      uids);
+}
+
+Status HqService::storeEntries(const QString& terminalId, const QList<StagedEntry>& staged, const QString& now,
+                               QStringList* incidents, QSet<QString>* touched)
+{
+    // Balances as they stand (for the overdraft check) and the lots an expiry moves (for the
+    // expiry-overlap check) are read once; the entries' effects are then followed in memory in
+    // entry order, summed per member and per lot, and written in a few multi-row statements.
+    QHash<QString, qint64> balance;
+    QHash<QString, qint64> lotLeft;
+    {
+        QSet<QString> seenMembers;
+        QVariantList members;
+        QVariantList expiring;
+        for (const StagedEntry& s : staged) {
+            const JournalEntry& e = *s.e;
+            if (e.memberUid.isEmpty())
+                continue;
+            if (!seenMembers.contains(e.memberUid)) {
+                seenMembers.insert(e.memberUid);
+                members.append(e.memberUid);
+            }
+            if (e.kind != EntryKind::Expire)
+                continue;
+            for (const LotMove& m : e.lots) {
+                const QString key = m.lot.toString();
+                if (!lotLeft.contains(key)) {
+                    lotLeft.insert(key, 0); // a lot HQ has no row for starts from nothing
+                    expiring.append(key);
+                }
+            }
+        }
+        JIFEN_TRY(m_db.runIn(QStringLiteral("SELECT member_uid, points FROM balances WHERE member_uid IN (%1)"), {},
+                             members,
+                             [&](QSqlQuery& q) { balance.insert(q.value(0).toString(), q.value(1).toLongLong()); }));
+        JIFEN_TRY(m_db.runIn(QStringLiteral("SELECT lot, remaining FROM lots WHERE lot IN (%1)"), {}, expiring,
+                             [&](QSqlQuery& q) { lotLeft.insert(q.value(0).toString(), q.value(1).toLongLong()); }));
+    }
+    struct BalanceSum {
+        qint64 points = 0;
+        qint64 green = 0;
+    };
+    struct LotRow {
+        QString member;
+        qint64 remaining = 0;
+        QString validThrough;
+        int green = 0;
+        qint64 original = 0;
+        QString earnedOn;
+    };
+    // Sorted keys: concurrent pushes lock the rows they share in the same order.
+    std::map<QString, BalanceSum> balanceSums;
+    std::map<QString, LotRow> lotRows;
+    QVariantList journalRows;
+    journalRows.reserve(staged.size() * 16);
+    const QVariant nullText(QMetaType(QMetaType::QString));
+    const QVariant nullNumber(QMetaType(QMetaType::LongLong));
+    for (const StagedEntry& s : staged) {
+        const JournalEntry& e = *s.e;
+        journalRows << terminalId << e.seq << e.entryId << entryKindName(e.kind)
+                    << (e.memberUid.isEmpty() ? nullText : QVariant(e.memberUid)) << e.points.value()
+                    << e.greenPoints.value() << e.ref << (e.reversesSeq ? QVariant(e.reversesSeq) : nullNumber)
+                    << e.rulesetVersion << s.time << now << s.detail << s.lots << e.prevHash << e.hash;
+        if (e.memberUid.isEmpty())
+            continue;
+        BalanceSum& sum = balanceSums[e.memberUid];
+        sum.points += e.points.value();
+        sum.green += e.greenPoints.value();
+        touched->insert(e.memberUid);
+        qint64& points = balance[e.memberUid]; // a member without a row starts from nothing
+        points += e.points.value();
+        for (const LotMove& m : e.lots) {
+            const QString key = m.lot.toString();
+            auto it = lotRows.find(key);
+            if (it == lotRows.end()) {
+                // The entry that creates a lot describes it; later moves only change what remains.
+                const bool own = m.lot.terminalId == terminalId && m.lot.seq == e.seq;
+                lotRows.emplace(key,
+                                LotRow{e.memberUid, m.points.value(),
+                                       own ? e.detail.value(QStringLiteral("valid_through")).toString() : QString(),
+                                       own && e.greenPoints.value() > 0 ? 1 : 0, own ? m.points.value() : 0,
+                                       own ? businessDate(e.terminalTime).toString(Qt::ISODate) : QString()});
+            } else {
+                it->second.remaining += m.points.value();
+            }
+            if (auto left = lotLeft.find(key); left != lotLeft.end())
+                *left += m.points.value();
+        }
+        JIFEN_TRY(checkEarning(terminalId, e, incidents));
+        if (e.kind == EntryKind::Expire) {
+            // A terminal expired a lot another terminal had meanwhile spent from: the member
+            // lost points twice. Kept as it happened, for a manager to settle.
+            for (const LotMove& m : e.lots) {
+                const qint64 left = lotLeft.value(m.lot.toString());
+                if (left >= 0)
+                    continue;
+                incidents->append(QStringLiteral("expiry-overlap"));
+                JIFEN_TRY(
+                    raiseIncident(QStringLiteral("expiry-overlap"), terminalId, e.seq, e.memberUid,
+                                  QStringLiteral("lot %1 expired below zero (%2)").arg(m.lot.toString()).arg(left)));
+            }
+        }
+        if (e.kind == EntryKind::Redeem)
+            JIFEN_TRY(m_db.run(QStringLiteral("UPDATE reservations SET state = 'settled' WHERE terminal_id = ?"
+                                              " AND ref = ? AND state IN ('held', 'committed')"),
+                               {terminalId, e.ref}));
+        if (isDebit(e.kind, e.points.value()) && points < 0) {
+            // Offline terminals together spent more than the member had. History is kept as it
+            // happened; a manager reviews the incident.
+            incidents->append(QStringLiteral("overdraft"));
+            JIFEN_TRY(raiseIncident(QStringLiteral("overdraft"), terminalId, e.seq, e.memberUid,
+                                    QStringLiteral("balance %1 after %2 of %3 points")
+                                        .arg(points)
+                                        .arg(entryKindName(e.kind))
+                                        .arg(-e.points.value())));
+        }
+    }
+    JIFEN_TRY(m_db.runRows(QStringLiteral("INSERT INTO journal (terminal_id, seq, entry_id, kind, member_uid, points,"
+                                          " green_points, ref, reverses_seq, ruleset_version, terminal_time, hq_time,"
+                                          " detail, lots, prev_hash, hash)"),
+                           16, journalRows));
+    QVariantList balanceValues;
+    balanceValues.reserve(qsizetype(balanceSums.size()) * 3);
+    for (const auto& [uid, sum] : balanceSums)
+        balanceValues << uid << sum.points << sum.green;
+    JIFEN_TRY(m_db.runRows(QStringLiteral("INSERT INTO balances (member_uid, points, green_points)"), 3, balanceValues,
+                           QStringLiteral("ON CONFLICT (member_uid) DO UPDATE SET points = balances.points +"
+                                          " excluded.points, green_points = balances.green_points +"
+                                          " excluded.green_points")));
+    QVariantList lotValues;
+    lotValues.reserve(qsizetype(lotRows.size()) * 7);
+    for (const auto& [lot, row] : lotRows)
+        lotValues << lot << row.member << row.remaining << row.validThrough << row.green << row.original
+                  << row.earnedOn;
+    return m_db.runRows(
+        QStringLiteral("INSERT INTO lots (lot, member_uid, remaining, valid_through, green, original, earned_on)"), 7,
+        lotValues, QStringLiteral("ON CONFLICT (lot) DO UPDATE SET remaining = lots.remaining + excluded.remaining"));
 }
 
 Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject& request)
@@ -343,6 +485,26 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
                      QJsonDocument(a.value(QStringLiteral("answers")).toObject()).toJson(QJsonDocument::Compact)),
                  a.value(QStringLiteral("created_at")).toString()}));
         }
+        // Entries HQ may already have (a retry after a lost reply): their stored hashes, in one
+        // query. Entries staged below join the map, so a repeat within the batch is seen too.
+        QHash<qint64, QString> storedHashes;
+        {
+            QVariantList seqs;
+            QSet<qint64> wanted;
+            for (const JournalEntry& e : parsed) {
+                if (e.terminalId == terminalId && e.seq <= acked && !wanted.contains(e.seq)) {
+                    wanted.insert(e.seq);
+                    seqs.append(e.seq);
+                }
+            }
+            JIFEN_TRY(m_db.runIn(
+                QStringLiteral("SELECT seq, hash FROM journal WHERE terminal_id = ? AND seq IN (%1)"), {terminalId},
+                seqs, [&](QSqlQuery& q) { storedHashes.insert(q.value(0).toLongLong(), q.value(1).toString()); }));
+        }
+        // Every entry is checked before anything is written: a refusal or a gap leaves nothing
+        // of the batch behind, as the rollback did when the checks ran between the writes.
+        QList<StagedEntry> staged;
+        staged.reserve(parsed.size());
         for (const JournalEntry& e : parsed) {
             if (e.terminalId != terminalId) {
                 refusal =
@@ -352,11 +514,7 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
                 break;
             }
             if (e.seq <= acked) {
-                auto stored = m_db.scalar(QStringLiteral("SELECT hash FROM journal WHERE terminal_id = ? AND seq = ?"),
-                                          {terminalId, e.seq}, QString());
-                if (!stored)
-                    return stored.error();
-                if (stored->toString() == e.hash)
+                if (storedHashes.value(e.seq) == e.hash)
                     continue; // already here: a retry after a lost reply
                 refusal = Refusal{QStringLiteral("seq-reused"), e.seq, e.memberUid,
                                   QStringLiteral("seq %1 already holds a different entry").arg(e.seq),
@@ -365,86 +523,21 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
             }
             if (e.seq != acked + 1)
                 return Error::refused(QStringLiteral("gap: expected seq %1, got %2").arg(acked + 1).arg(e.seq));
-            if (e.prevHash != lastHash || e.computeHash() != e.hash) {
+            // The text forms are made once: hashed here, stored below.
+            StagedEntry s{&e, formatInstant(e.terminalTime), e.detailText(), lotMovesToText(e.lots)};
+            if (e.prevHash != lastHash || e.computeHash(s.time, s.detail, s.lots) != e.hash) {
                 refusal = Refusal{QStringLiteral("chain-broken"), e.seq, e.memberUid,
                                   QStringLiteral("entry %1 does not verify against the chain").arg(e.seq),
                                   Error::refused(QStringLiteral("entry %1 breaks the hash chain").arg(e.seq))};
                 break;
             }
-            const QString detail = QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
-            JIFEN_TRY(m_db.run(
-                QStringLiteral("INSERT INTO journal (terminal_id, seq, entry_id, kind, member_uid, points,"
-                               " green_points, ref, reverses_seq, ruleset_version, terminal_time, hq_time,"
-                               " detail, lots, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                               " ?, ?, ?, ?)"),
-                {terminalId, e.seq, e.entryId, entryKindName(e.kind),
-                 e.memberUid.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.memberUid),
-                 e.points.value(), e.greenPoints.value(), e.ref,
-                 e.reversesSeq ? QVariant(e.reversesSeq) : QVariant(QMetaType(QMetaType::LongLong)), e.rulesetVersion,
-                 formatInstant(e.terminalTime), now, detail, lotMovesToText(e.lots), e.prevHash, e.hash}));
-            if (!e.memberUid.isEmpty()) {
-                JIFEN_TRY(
-                    m_db.run(QStringLiteral("INSERT INTO balances (member_uid, points, green_points) VALUES (?, ?, ?)"
-                                            " ON CONFLICT (member_uid) DO UPDATE SET points = balances.points +"
-                                            " excluded.points, green_points = balances.green_points +"
-                                            " excluded.green_points"),
-                             {e.memberUid, e.points.value(), e.greenPoints.value()}));
-                touched.insert(e.memberUid);
-                for (const LotMove& m : e.lots) {
-                    // The entry that creates a lot describes it; later moves only change what remains.
-                    const bool own = m.lot.terminalId == terminalId && m.lot.seq == e.seq;
-                    JIFEN_TRY(m_db.run(
-                        QStringLiteral("INSERT INTO lots (lot, member_uid, remaining, valid_through, green, original,"
-                                       " earned_on) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lot) DO UPDATE SET"
-                                       " remaining = lots.remaining + excluded.remaining"),
-                        {m.lot.toString(), e.memberUid, m.points.value(),
-                         own ? e.detail.value(QStringLiteral("valid_through")).toString() : QString(),
-                         own && e.greenPoints.value() > 0 ? 1 : 0, own ? m.points.value() : 0,
-                         own ? businessDate(e.terminalTime).toString(Qt::ISODate) : QString()}));
-                }
-                JIFEN_TRY(checkEarning(terminalId, e, &incidentKinds));
-                if (e.kind == EntryKind::Expire) {
-                    // A terminal expired a lot another terminal had meanwhile spent from: the
-                    // member lost points twice. Kept as it happened, for a manager to settle.
-                    for (const LotMove& m : e.lots) {
-                        auto left = m_db.scalar(QStringLiteral("SELECT remaining FROM lots WHERE lot = ?"),
-                                                {m.lot.toString()}, 0);
-                        if (!left)
-                            return left.error();
-                        if (left->toLongLong() >= 0)
-                            continue;
-                        incidentKinds.append(QStringLiteral("expiry-overlap"));
-                        JIFEN_TRY(raiseIncident(QStringLiteral("expiry-overlap"), terminalId, e.seq, e.memberUid,
-                                                QStringLiteral("lot %1 expired below zero (%2)")
-                                                    .arg(m.lot.toString())
-                                                    .arg(left->toLongLong())));
-                    }
-                }
-                if (e.kind == EntryKind::Redeem)
-                    JIFEN_TRY(m_db.run(QStringLiteral("UPDATE reservations SET state = 'settled' WHERE terminal_id = ?"
-                                                      " AND ref = ? AND state IN ('held', 'committed')"),
-                                       {terminalId, e.ref}));
-                if (isDebit(e.kind, e.points.value())) {
-                    auto balance = m_db.scalar(QStringLiteral("SELECT points FROM balances WHERE member_uid = ?"),
-                                               {e.memberUid}, 0);
-                    if (!balance)
-                        return balance.error();
-                    if (balance->toLongLong() < 0) {
-                        // Offline terminals together spent more than the member had. History is
-                        // kept as it happened; a manager reviews the incident.
-                        incidentKinds.append(QStringLiteral("overdraft"));
-                        JIFEN_TRY(raiseIncident(QStringLiteral("overdraft"), terminalId, e.seq, e.memberUid,
-                                                QStringLiteral("balance %1 after %2 of %3 points")
-                                                    .arg(balance->toLongLong())
-                                                    .arg(entryKindName(e.kind))
-                                                    .arg(-e.points.value())));
-                    }
-                }
-            }
+            storedHashes.insert(e.seq, e.hash);
             acked = e.seq;
             lastHash = e.hash;
+            staged.append(std::move(s));
         }
         if (!refusal) {
+            JIFEN_TRY(storeEntries(terminalId, staged, now, &incidentKinds, &touched));
             JIFEN_TRY(stampRevisions(touched));
             const QDateTime terminalClock =
                 QDateTime::fromString(request.value(QStringLiteral("terminal_clock")).toString(), Qt::ISODateWithMs);

@@ -114,6 +114,18 @@ private:
     Status storeMembers(const QString& terminalId, const QJsonArray& members, QStringList* incidents,
                         QSet<QString>* touched);
     Status stampRevisions(const QSet<QString>& members);
+    // An entry that passed the idempotency, continuity and chain checks, with the text forms it
+    // was hashed from (stored as they are).
+    struct StagedEntry {
+        const JournalEntry* e;
+        QString time;
+        QString detail;
+        QString lots;
+    };
+    // Journal rows, balances, lots and the earning, expiry, reservation and overdraft effects of
+    // checked entries, in entry order.
+    Status storeEntries(const QString& terminalId, const QList<StagedEntry>& staged, const QString& now,
+                        QStringList* incidents, QSet<QString>* touched);
     Result<QJsonObject> finishReservation(const QString& terminalId, const QJsonObject& request, bool commit);
     // Re-computes a sale's earning from the rule-set version it records; a difference is an
     // `earn-mismatch` incident (the entry stands: history is never rewritten).
