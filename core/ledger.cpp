@@ -248,23 +248,18 @@ Result<QList<JournalEntry>> Ledger::journal(qint64 afterSeq, qint64 limit)
     ReadScope reading(d->store);
     if (afterSeq < 0)
         return Error::badInput(QStringLiteral("--after must not be negative"));
-    auto q = d->store.prepare(QStringLiteral("SELECT seq FROM journal WHERE seq > ? ORDER BY seq LIMIT ?"));
+    // One statement for the whole page: the journal is read in seq order with its member's uid.
+    auto q = d->store.prepare(Impl::entryColumns() + QStringLiteral(" WHERE j.seq > ? ORDER BY j.seq LIMIT ?"));
     if (!q)
         return q.error();
     q->addBindValue(afterSeq);
     q->addBindValue(limit);
     JIFEN_TRY(d->store.exec(q.value()));
-    QList<qint64> seqs;
-    while (q->next())
-        seqs.append(q->value(0).toLongLong());
     QList<JournalEntry> out;
-    out.reserve(seqs.size());
-    for (qint64 seq : seqs) {
-        auto e = d->entryBySeq(seq);
-        if (!e)
-            return e.error();
-        out.append(*e.value());
-    }
+    if (limit > 0)
+        out.reserve(int(std::min<qint64>(limit, 100000)));
+    while (q->next())
+        out.append(Impl::entryFromRow(q.value()));
     return out;
 }
 

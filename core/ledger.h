@@ -114,6 +114,15 @@ public:
     Status saveHqCa(const QByteArray& pem);
     // Members HQ has not been told about yet, as wire records.
     Result<QJsonArray> unpushedMembers(qint64 limit);
+    // The journal after afterSeq as a push's "entries" array, encoded straight from the rows
+    // (the same JSON `jifen journal` prints, keys sorted): at most maxEntries entries and, past
+    // the first, at most maxBytes of JSON. One statement, no JournalEntry in between.
+    struct JournalBatch {
+        QByteArray json = QByteArrayLiteral("[]"); // "[{…},{…}]"
+        int count = 0;
+        qint64 lastSeq = 0; // the last entry's seq; afterSeq when empty
+    };
+    Result<JournalBatch> journalBatch(qint64 afterSeq, int maxEntries, qint64 maxBytes);
     // Survey answers HQ has not been told about yet, as wire records.
     Result<QJsonArray> unpushedSurveyAnswers(qint64 limit);
     // After HQ acknowledged a push: the new acked seq and the members and survey answers (by ref)

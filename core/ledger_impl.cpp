@@ -316,35 +316,46 @@ Result<JournalEntry> Ledger::Impl::append(EntryDraft draft)
     return e;
 }
 
-Result<std::optional<JournalEntry>> Ledger::Impl::entryBySeq(qint64 seq)
+const QString& Ledger::Impl::entryColumns()
 {
-    auto q = store.prepare(QStringLiteral(
+    static const QString columns = QStringLiteral(
         "SELECT j.seq, j.entry_id, j.terminal_id, j.kind, m.uid, j.points, j.green_points, j.ref, j.reverses_seq,"
         " j.ruleset_version, j.terminal_time, j.detail, j.lots, j.prev_hash, j.hash"
-        " FROM journal j LEFT JOIN members m ON m.id = j.member_id WHERE j.seq = ?"));
+        " FROM journal j LEFT JOIN members m ON m.id = j.member_id");
+    return columns;
+}
+
+JournalEntry Ledger::Impl::entryFromRow(const Statement& q)
+{
+    JournalEntry e;
+    e.seq = q.value(0).toLongLong();
+    e.entryId = q.value(1).toString();
+    e.terminalId = q.value(2).toString();
+    e.kind = entryKindFromName(q.value(3).toString()).value_or(EntryKind::Adjust);
+    e.memberUid = q.value(4).toString();
+    e.points = Points(q.value(5).toLongLong());
+    e.greenPoints = Points(q.value(6).toLongLong());
+    e.ref = q.value(7).toString();
+    e.reversesSeq = q.value(8).toLongLong();
+    e.rulesetVersion = q.value(9).toInt();
+    e.terminalTime = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+    e.detail = QJsonDocument::fromJson(q.value(11).toByteArray()).object();
+    e.lots = lotMovesFromText(q.value(12).toString()).value_or(QList<LotMove>());
+    e.prevHash = q.value(13).toString();
+    e.hash = q.value(14).toString();
+    return e;
+}
+
+Result<std::optional<JournalEntry>> Ledger::Impl::entryBySeq(qint64 seq)
+{
+    auto q = store.prepare(entryColumns() + QStringLiteral(" WHERE j.seq = ?"));
     if (!q)
         return q.error();
     q->addBindValue(seq);
     JIFEN_TRY(store.exec(q.value()));
     if (!q->next())
         return std::optional<JournalEntry>();
-    JournalEntry e;
-    e.seq = q->value(0).toLongLong();
-    e.entryId = q->value(1).toString();
-    e.terminalId = q->value(2).toString();
-    e.kind = entryKindFromName(q->value(3).toString()).value_or(EntryKind::Adjust);
-    e.memberUid = q->value(4).toString();
-    e.points = Points(q->value(5).toLongLong());
-    e.greenPoints = Points(q->value(6).toLongLong());
-    e.ref = q->value(7).toString();
-    e.reversesSeq = q->value(8).toLongLong();
-    e.rulesetVersion = q->value(9).toInt();
-    e.terminalTime = QDateTime::fromString(q->value(10).toString(), Qt::ISODateWithMs);
-    e.detail = QJsonDocument::fromJson(q->value(11).toByteArray()).object();
-    e.lots = lotMovesFromText(q->value(12).toString()).value_or(QList<LotMove>());
-    e.prevHash = q->value(13).toString();
-    e.hash = q->value(14).toString();
-    return std::optional<JournalEntry>(e);
+    return std::optional<JournalEntry>(entryFromRow(q.value()));
 }
 
 Result<QList<LotRow>> Ledger::Impl::spendableLots(qint64 memberId, SpendPolicy policy)

@@ -88,6 +88,9 @@ public:
 
     Result<JournalEntry> append(EntryDraft draft);
     Result<std::optional<JournalEntry>> entryBySeq(qint64 seq);
+    // "SELECT <the journal's columns> FROM journal j LEFT JOIN members m", for entryFromRow.
+    static const QString& entryColumns();
+    static JournalEntry entryFromRow(const Statement& q);
 
     Result<QList<LotRow>> spendableLots(qint64 memberId, SpendPolicy policy);
     Result<DebitPlan> planDebit(qint64 memberId, Points amount, SpendPolicy policy,

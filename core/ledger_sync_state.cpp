@@ -105,6 +105,132 @@ Result<QJsonArray> Ledger::unpushedMembers(qint64 limit)
     return out;
 }
 
+namespace {
+
+// A JSON string as QJsonDocument writes it: UTF-8, with '"', '\\' and control characters escaped.
+void appendJsonString(QByteArray& out, const QByteArray& utf8)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.append('"');
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && c != '"' && c != '\\') {
+            out.append(c);
+            continue;
+        }
+        out.append('\\');
+        switch (c) {
+        case '"':
+        case '\\':
+            out.append(c);
+            break;
+        case '\b':
+            out.append('b');
+            break;
+        case '\f':
+            out.append('f');
+            break;
+        case '\n':
+            out.append('n');
+            break;
+        case '\r':
+            out.append('r');
+            break;
+        case '\t':
+            out.append('t');
+            break;
+        default:
+            out.append("u00", 3);
+            out.append(kHex[u >> 4]);
+            out.append(kHex[u & 0xf]);
+        }
+    }
+    out.append('"');
+}
+
+void appendJsonString(QByteArray& out, const QString& text)
+{
+    appendJsonString(out, text.toUtf8());
+}
+
+} // namespace
+
+Result<Ledger::JournalBatch> Ledger::journalBatch(qint64 afterSeq, int maxEntries, qint64 maxBytes)
+{
+    ReadScope reading(d->store);
+    if (afterSeq < 0)
+        return Error::badInput(QStringLiteral("--after must not be negative"));
+    auto q = d->store.prepare(QStringLiteral(
+        "SELECT j.seq, j.entry_id, j.terminal_id, j.kind, m.uid, j.points, j.green_points, j.ref, j.reverses_seq,"
+        " j.ruleset_version, j.terminal_time, j.detail, j.lots, j.prev_hash, j.hash"
+        " FROM journal j LEFT JOIN members m ON m.id = j.member_id WHERE j.seq > ? ORDER BY j.seq LIMIT ?"));
+    if (!q)
+        return q.error();
+    q->addBindValue(afterSeq);
+    q->addBindValue(maxEntries);
+    JIFEN_TRY(d->store.exec(q.value()));
+    JournalBatch batch;
+    batch.lastSeq = afterSeq;
+    batch.json = QByteArray("[");
+    batch.json.reserve(int(std::min<qint64>(maxBytes, qint64(maxEntries) * 640)) + 64);
+    QByteArray one;
+    while (q->next()) {
+        // The keys in QJsonObject's (sorted) order, the values as JournalEntry::toJson gives them.
+        one.clear();
+        const qint64 seq = q->value(0).toLongLong();
+        const QString memberUid = q->value(4).toString();
+        const qint64 reverses = q->value(8).toLongLong();
+        QByteArray detail = q->value(11).toByteArray();
+        // The ledger stores the detail as compact JSON of an object: sent as it is.
+        if (!detail.startsWith('{') || !detail.endsWith('}'))
+            detail = QJsonDocument(QJsonDocument::fromJson(detail).object()).toJson(QJsonDocument::Compact);
+        QString time = q->value(10).toString();
+        if (time.size() != 24 || !time.endsWith(QLatin1Char('Z')))
+            time = formatInstant(QDateTime::fromString(time, Qt::ISODateWithMs));
+        one.append("{\"detail\":").append(detail).append(",\"entry_id\":");
+        appendJsonString(one, q->value(1).toString());
+        one.append(",\"green_points\":").append(QByteArray::number(q->value(6).toLongLong()));
+        one.append(",\"hash\":");
+        appendJsonString(one, q->value(14).toString());
+        one.append(",\"kind\":");
+        appendJsonString(one, q->value(3).toString());
+        one.append(",\"lots\":[");
+        const QList<LotMove> lots = lotMovesFromText(q->value(12).toString()).value_or(QList<LotMove>());
+        for (qsizetype i = 0; i < lots.size(); ++i) {
+            one.append(i ? ",{\"lot\":" : "{\"lot\":");
+            appendJsonString(one, lots[i].lot.toString());
+            one.append(",\"points\":").append(QByteArray::number(lots[i].points.value())).append('}');
+        }
+        one.append("],\"member_id\":");
+        if (memberUid.isEmpty())
+            one.append("null");
+        else
+            appendJsonString(one, memberUid);
+        one.append(",\"points\":").append(QByteArray::number(q->value(5).toLongLong()));
+        one.append(",\"prev_hash\":");
+        appendJsonString(one, q->value(13).toString());
+        one.append(",\"ref\":");
+        appendJsonString(one, q->value(7).toString());
+        one.append(",\"reverses_seq\":").append(reverses ? QByteArray::number(reverses) : QByteArray("null"));
+        one.append(",\"ruleset_version\":").append(QByteArray::number(q->value(9).toInt()));
+        one.append(",\"seq\":").append(QByteArray::number(seq));
+        one.append(",\"terminal_id\":");
+        appendJsonString(one, q->value(2).toString());
+        one.append(",\"terminal_time\":");
+        appendJsonString(one, time);
+        one.append('}');
+        if (batch.count > 0 && batch.json.size() + one.size() + 2 > maxBytes)
+            break;
+        if (batch.count > 0)
+            batch.json.append(',');
+        batch.json.append(one);
+        ++batch.count;
+        batch.lastSeq = seq;
+    }
+    batch.json.append(']');
+    return batch;
+}
+
 Result<QJsonArray> Ledger::unpushedSurveyAnswers(qint64 limit)
 {
     ReadScope reading(d->store);

@@ -224,7 +224,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
         reply(request, socket,
               {{QStringLiteral("error"),
                 QJsonObject{{QStringLiteral("code"), QStringLiteral("too_large")},
-                            {QStringLiteral("message"), QStringLiteral("request body too large")}}}},
+                            {QStringLiteral("message"),
+                             QStringLiteral("request body of %1 bytes is over HQ's limit of 16 MiB (%2 bytes);"
+                                            " send fewer entries per push")
+                                 .arg(request.body().size())
+                                 .arg(kMaxBodyBytes)}}}},
               static_cast<int>(Status::PayloadTooLarge));
         return true;
     }

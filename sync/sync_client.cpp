@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPointer>
+#include <QTimer>
 
 namespace jifen::sync {
 
@@ -27,6 +29,7 @@ QNetworkReply* SyncClient::send(const QByteArray& method, const QString& path, c
 void SyncClient::fail(const QString& error)
 {
     m_busy = false;
+    m_prepared.reset();
     qCWarning(lcSync).noquote() << "sync failed:" << error;
     (void)m_ledger.recordSyncResult(false, error);
     emit finished(false, error);
@@ -98,6 +101,7 @@ void SyncClient::syncOnce()
         return;
     }
     m_state = state.value();
+    m_prepared.reset();
     m_terminalId = id->terminalId;
     m_pulled = {};
     m_expiryDone = false;
@@ -148,42 +152,90 @@ void SyncClient::fetchStatus()
     });
 }
 
+Result<SyncClient::Batch> SyncClient::prepareBatch(qint64 afterSeq, const QStringList& sentMembers,
+                                                   const QStringList& sentRefs)
+{
+    Batch batch;
+    batch.afterSeq = afterSeq;
+    auto entries = m_ledger.journalBatch(afterSeq, m_batchEntries, m_batchBytes);
+    if (!entries)
+        return entries.error();
+    batch.entries = entries->count;
+    batch.lastSeq = entries->lastSeq;
+    auto members = m_ledger.unpushedMembers(m_batchEntries + sentMembers.size());
+    if (!members)
+        return members.error();
+    QJsonArray memberList;
+    for (const QJsonValue& m : members.value()) {
+        const QString uid = m.toObject().value(QStringLiteral("member_id")).toString();
+        if (sentMembers.contains(uid) || memberList.size() >= m_batchEntries)
+            continue;
+        memberList.append(m);
+        batch.memberUids.append(uid);
+    }
+    auto answers = m_ledger.unpushedSurveyAnswers(m_batchEntries + sentRefs.size());
+    if (!answers)
+        return answers.error();
+    QJsonArray answerList;
+    for (const QJsonValue& a : answers.value()) {
+        const QString ref = a.toObject().value(QStringLiteral("ref")).toString();
+        if (sentRefs.contains(ref) || answerList.size() >= m_batchEntries)
+            continue;
+        answerList.append(a);
+        batch.surveyRefs.append(ref);
+    }
+    if (batch.empty())
+        return batch;
+    // The entries go onto the wire as the ledger encoded them; only the small parts pass
+    // through QJsonDocument. Keys in sorted order, as QJsonDocument would write them.
+    batch.body.reserve(entries->json.size() + 256);
+    batch.body.append("{\"entries\":")
+        .append(entries->json)
+        .append(",\"members\":")
+        .append(QJsonDocument(memberList).toJson(QJsonDocument::Compact))
+        .append(",\"protocol\":1,\"survey_answers\":")
+        .append(QJsonDocument(answerList).toJson(QJsonDocument::Compact))
+        .append(",\"terminal_clock\":\"")
+        .append(formatInstant(m_clock.nowUtc()).toLatin1())
+        .append("\"}");
+    return batch;
+}
+
 void SyncClient::pushNext()
 {
-    auto entries = m_ledger.journal(m_state.ackedSeq, kBatchSize);
-    if (!entries)
-        return fail(entries.error().message);
-    auto members = m_ledger.unpushedMembers(kBatchSize);
-    if (!members)
-        return fail(members.error().message);
-    auto answers = m_ledger.unpushedSurveyAnswers(kBatchSize);
-    if (!answers)
-        return fail(answers.error().message);
-    if (entries->isEmpty() && members->isEmpty() && answers->isEmpty()) {
+    Batch batch;
+    if (m_prepared && m_prepared->afterSeq == m_state.ackedSeq) {
+        batch = std::move(*m_prepared);
+    } else {
+        auto prepared = prepareBatch(m_state.ackedSeq, {}, {});
+        if (!prepared)
+            return fail(prepared.error().message);
+        batch = std::move(prepared.value());
+    }
+    m_prepared.reset();
+    if (batch.empty()) {
         auto pushed = m_ledger.recordPushed(m_state.ackedSeq, {});
         if (!pushed)
             return fail(pushed.error().message);
         pullNext();
         return;
     }
-    QJsonArray list;
-    for (const JournalEntry& e : entries.value())
-        list.append(e.toJson());
-    QStringList memberUids;
-    for (const QJsonValue& m : members.value())
-        memberUids.append(m.toObject().value(QStringLiteral("member_id")).toString());
-    QStringList surveyRefs;
-    for (const QJsonValue& a : answers.value())
-        surveyRefs.append(a.toObject().value(QStringLiteral("ref")).toString());
-    const QByteArray body =
-        QJsonDocument(QJsonObject{{QStringLiteral("protocol"), 1},
-                                  {QStringLiteral("terminal_clock"), formatInstant(m_clock.nowUtc())},
-                                  {QStringLiteral("members"), members.value()},
-                                  {QStringLiteral("survey_answers"), answers.value()},
-                                  {QStringLiteral("entries"), list}})
-            .toJson(QJsonDocument::Compact);
-    QNetworkReply* reply = send(QByteArrayLiteral("POST"), QStringLiteral("/v1/push"), body, true);
-    const qint64 lastSent = entries->isEmpty() ? m_state.ackedSeq : entries->last().seq;
+    QNetworkReply* reply = send(QByteArrayLiteral("POST"), QStringLiteral("/v1/push"), batch.body, true);
+    const qint64 lastSent = batch.lastSeq;
+    const QStringList memberUids = batch.memberUids;
+    const QStringList surveyRefs = batch.surveyRefs;
+    if (lastSent < m_state.lastSeq) {
+        // More is waiting: read and encode it while HQ stores this batch. Queued, so the request
+        // is handed to the network first.
+        QTimer::singleShot(
+            0, this, [this, inFlight = QPointer<QNetworkReply>(reply), lastSent, memberUids, surveyRefs] {
+                if (!m_busy || !inFlight || inFlight->isFinished())
+                    return;
+                auto next = prepareBatch(lastSent, memberUids, surveyRefs);
+                if (next) // a failure here is met again, and reported, when the batch is read at its turn
+                    m_prepared = std::move(next.value());
+            });
+    }
     connect(reply, &QNetworkReply::finished, this, [this, reply, memberUids, surveyRefs, lastSent] {
         reply->deleteLater();
         const QByteArray data = reply->readAll();

@@ -6,6 +6,8 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 
+#include <optional>
+
 namespace jifen::sync {
 
 // The terminal's side of sync: pushes the journal after HQ's acknowledged seq in signed batches.
@@ -21,7 +23,16 @@ public:
     void syncOnce();
     bool busy() const { return m_busy; }
 
-    static constexpr int kBatchSize = 1000;
+    // A push carries at most this many entries and, past its first entry, about this many bytes
+    // of body (HQ refuses more than 5,000 entries or 16 MiB: docs/sync-protocol.md).
+    static constexpr int kBatchSize = 5000;
+    static constexpr qint64 kMaxBatchBytes = 8 * 1024 * 1024;
+    // Tests make batches small to see a backlog split.
+    void setBatchLimits(int entries, qint64 bytes)
+    {
+        m_batchEntries = entries;
+        m_batchBytes = bytes;
+    }
     static constexpr int kPullPageSize = 500;
     // What the last round's pull brought, and what it could not apply (rule sets, allowances).
     const Ledger::PullApplied& pulled() const { return m_pulled; }
@@ -44,6 +55,18 @@ signals:
 private:
     void fetchTime();
     void fetchStatus();
+    // One push's body and what it carries.
+    struct Batch {
+        QByteArray body;
+        qint64 afterSeq = 0;
+        qint64 lastSeq = 0; // afterSeq when it carries no entry
+        int entries = 0;
+        QStringList memberUids;
+        QStringList surveyRefs;
+        bool empty() const { return entries == 0 && memberUids.isEmpty() && surveyRefs.isEmpty(); }
+    };
+    // The batch after afterSeq, leaving out members and answers already on their way.
+    Result<Batch> prepareBatch(qint64 afterSeq, const QStringList& sentMembers, const QStringList& sentRefs);
     void pushNext();
     void pullNext();
     void fail(const QString& error);
@@ -61,6 +84,11 @@ private:
     bool m_expiryDone = false;
     QStringList m_warnings;
     int m_requestTimeoutMs = kDefaultRequestTimeoutMs;
+    int m_batchEntries = kBatchSize;
+    qint64 m_batchBytes = kMaxBatchBytes;
+    // The next batch, read and encoded while HQ stores the one in flight; used when HQ
+    // acknowledges exactly what was sent.
+    std::optional<Batch> m_prepared;
 };
 
 } // namespace jifen::sync
