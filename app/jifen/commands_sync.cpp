@@ -52,8 +52,12 @@ int enroll(Context& ctx, const ParsedArgs& args)
         {QStringLiteral("enrolled with HQ at %1").arg(url.toString(QUrl::StripTrailingSlash))});
 }
 
-int syncNow(Context& ctx, const ParsedArgs&)
+int syncNow(Context& ctx, const ParsedArgs& args)
 {
+    auto batch =
+        wholeFlag(args, QStringLiteral("batch"), 1, sync::SyncClient::kBatchSize, sync::SyncClient::kBatchSize);
+    if (!batch)
+        return ctx.fail(batch.error());
     auto ledger = ctx.ledger();
     if (!ledger)
         return ctx.fail(ledger.error());
@@ -61,6 +65,7 @@ int syncNow(Context& ctx, const ParsedArgs&)
     if (auto st = network.trustEnrolledCa(**ledger); !st)
         return ctx.fail(st.error());
     sync::SyncClient client(**ledger, network, ctx.clock());
+    client.setBatchLimits(static_cast<int>(batch.value()), sync::SyncClient::kMaxBatchBytes);
     QEventLoop loop;
     bool ok = false;
     QString error;
@@ -132,9 +137,10 @@ QList<Command> syncCommands()
           {}},
          enroll},
         {{QStringLiteral("sync")},
-         QString(),
-         QStringLiteral("push the journal to HQ now (exit 6 when HQ cannot be reached or refuses)"),
-         {},
+         QStringLiteral("[--batch N]"),
+         QStringLiteral("push the journal to HQ now (exit 6 when HQ cannot be reached or refuses); --batch: at most N"
+                        " entries per push (1-5000, default 5000), smaller for a slow or flaky link"),
+         {{QStringLiteral("batch")}, {}, {}, {}},
          syncNow},
         {{QStringLiteral("incidents")},
          QString(),

@@ -48,6 +48,7 @@ struct Terminal {
     std::unique_ptr<Ledger> ledger;
     QNetworkAccessManager network;
     std::unique_ptr<sync::SyncClient> client;
+    int batchEntries = sync::SyncClient::kBatchSize;
 
     explicit Terminal(const QString& id, qint64 clockShiftSecs = 0)
         : clock(std::make_unique<ShiftedClock>(clockShiftSecs))
@@ -57,6 +58,13 @@ struct Terminal {
         const auto st = ledger->initialize(QStringLiteral("S1"), id, QStringLiteral("fruit"));
         Q_ASSERT(st.ok());
         client = std::make_unique<sync::SyncClient>(*ledger, network, *clock);
+    }
+
+    // Pushes of at most n entries from now on, across reopen(): a small backlog then spans batches.
+    void useBatches(int n)
+    {
+        batchEntries = n;
+        client->setBatchLimits(n, sync::SyncClient::kMaxBatchBytes);
     }
 
     // Lets another process (the `jifen` CLI) own the database, then takes it back.
@@ -71,6 +79,7 @@ struct Terminal {
         store = Store::open(dir.filePath(QStringLiteral("jifen.db"))).value();
         ledger = std::make_unique<Ledger>(*store, *clock);
         client = std::make_unique<sync::SyncClient>(*ledger, network, *clock);
+        client->setBatchLimits(batchEntries, sync::SyncClient::kMaxBatchBytes);
     }
 
     bool enroll(const QString& url, const QString& code, QString* error = nullptr)

@@ -20,7 +20,7 @@ using namespace jifen::test;
 namespace {
 
 constexpr int kBacklog = 2500; // three batches: the second is the one hit
-constexpr qint64 kBatch = sync::SyncClient::kBatchSize;
+constexpr qint64 kBatch = 1000;
 const QByteArray kPost = QByteArrayLiteral("POST");
 const QByteArray kPush = QByteArrayLiteral("/v1/push");
 
@@ -73,6 +73,7 @@ struct Scene {
             return *problem = QStringLiteral("jifen-hq did not start"), false;
         if (!proxy.listen(portOf(backend.hq->url())))
             return *problem = QStringLiteral("the proxy cannot listen"), false;
+        t1.useBatches(int(kBatch));
         t1.sell(0, kBacklog, 20);
         t2.sell(0, 30, 5, 100); // members of its own
         if (!t1.enroll(proxy.url(), backend.code(QStringLiteral("T1")), problem))
@@ -371,7 +372,8 @@ private slots:
             c = connect(&s.proxy, &FaultProxy::replyArrived, this, killAtSecondPush);
         else
             c = connect(&s.proxy, &FaultProxy::replyDelivered, this, killAtSecondPush);
-        QVERIFY(cli.run({QStringLiteral("sync")}));
+        const QStringList syncInBatches{QStringLiteral("sync"), QStringLiteral("--batch"), QString::number(kBatch)};
+        QVERIFY(cli.run(syncInBatches));
         QVERIFY(killed);
         QCOMPARE(cli.process().exitStatus(), QProcess::CrashExit);
         disconnect(c);

@@ -424,6 +424,7 @@ private slots:
         Terminal t(QStringLiteral("T1"));
         QVERIFY(t.ledger->addMember({phone(4), QString(), QStringLiteral("周九"), QStringLiteral("person")}).ok());
         QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        t.useBatches(1000);
         t.sell(0, 2500, 1); // three batches
         QSignalSpy finished(t.client.get(), &sync::SyncClient::finished);
         QObject::connect(
