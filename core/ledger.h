@@ -87,10 +87,17 @@ public:
     // Sets the month's allowance (never below what was already issued) and releases deferred
     // earning, oldest first, into the room it makes.
     Result<AllowanceInfo> setAllowance(qint64 points, const QString& month = QString());
+    // What HQ says at enrolment and on every pull: whether budgets are in use for this terminal.
+    // Once they are, a month HQ has not allowed issues nothing (earning is deferred); a month this
+    // terminal had been issuing on the rule set's initial allowance keeps only what it issued.
+    Status setAllowancesAssigned(bool assigned);
 
     // Loads a rule set (JSON). Refused unless it is newer than the active one and keeps every
     // compliance line.
     Result<RuleSet> loadRules(const QByteArray& json);
+    // HQ's content for the active version when this terminal's copy differs (another content
+    // under the same number): replaces it. Entries already recorded keep what they recorded.
+    Result<RuleSet> replaceRules(const QByteArray& json);
 
     Result<StatementData> statement(const QString& phone, const QString& card, int year, int month);
     Result<DayReport> dayReport(std::optional<QDate> date = std::nullopt);

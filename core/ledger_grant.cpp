@@ -250,4 +250,30 @@ Result<AllowanceInfo> Ledger::setAllowance(qint64 points, const QString& month)
     return after;
 }
 
+Status Ledger::setAllowancesAssigned(bool assigned)
+{
+    JIFEN_TRY(d->identity());
+    UnitOfWork uow(d->store);
+    JIFEN_TRY(d->begin(uow));
+    auto before = d->metaValue(QStringLiteral("allowances_assigned"));
+    if (!before)
+        return before.error();
+    if (assigned == !before->isEmpty())
+        return Ok{}; // nothing changes
+    if (assigned) {
+        // Rows written on the initial allowance (this month and later) were never HQ's to give.
+        auto q = d->store.prepare(
+            QStringLiteral("UPDATE allowances SET granted = used, updated_at = ? WHERE month >= ? AND granted > used"));
+        if (!q)
+            return q.error();
+        q->addBindValue(formatInstant(d->clock.nowUtc()));
+        q->addBindValue(d->currentMonth());
+        JIFEN_TRY(d->store.exec(q.value()));
+    }
+    JIFEN_TRY(d->putMeta(QStringLiteral("allowances_assigned"), assigned ? QStringLiteral("1") : QString()));
+    JIFEN_TRY(uow.commit());
+    d->emitIfCommitted(this);
+    return Ok{};
+}
+
 } // namespace jifen

@@ -272,6 +272,7 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
         return Error::refused(QStringLiteral("not enough points to transfer: balance %1, asked %2")
                                   .arg(plan->fromLots.value())
                                   .arg(request.points));
+    JIFEN_TRY(d->requireOfflineRoom(from->id, rs.value(), Points(request.points), QStringLiteral("a transfer")));
     EntryDraft out;
     out.kind = EntryKind::TransferOut;
     out.member = from.value();

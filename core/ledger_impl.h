@@ -117,6 +117,9 @@ public:
         Points dailyLimit;
     };
     Result<OfflineRoom> offlineRoom(qint64 memberId, const RuleSet& rs);
+    // Points an enrolled terminal spends without HQ (offsets, donations, transfers) must fit the
+    // offline room; refused (3) naming `what` otherwise. A standalone terminal decides alone.
+    Status requireOfflineRoom(qint64 memberId, const RuleSet& rs, Points cost, const QString& what);
 
     Result<QString> checkManagerPin(const QString& pin);
     Status requireOperator(const QString& name);

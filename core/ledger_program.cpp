@@ -325,6 +325,7 @@ Result<DonateResult> Ledger::donate(const DonateRequest& request)
         return Error::refused(QStringLiteral("not enough points to donate: balance %1, asked %2")
                                   .arg(plan->fromLots.value())
                                   .arg(request.points));
+    JIFEN_TRY(d->requireOfflineRoom(member->id, rs.value(), Points(request.points), QStringLiteral("a donation")));
     DonateResult result;
     result.ref = ref.value();
     result.charity = charity->code;

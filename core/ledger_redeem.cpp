@@ -54,17 +54,50 @@ Result<Ledger::Impl::OfflineRoom> Ledger::Impl::offlineRoom(qint64 memberId, con
     const qint64 unsyncedCredits = credits->next() ? credits->value(0).toLongLong() : 0;
     credits->finish();
     room.confirmed = Points(std::max<qint64>(0, bal->points.value() - unsyncedCredits));
-    auto today = store.prepare(QStringLiteral("SELECT COALESCE(SUM(points), 0) FROM redemptions WHERE member_id = ?"
-                                              " AND reservation IS NULL AND created_at >= ?"));
+    // Today's offline spending: redemptions HQ did not authorise, and the points offsets, donations
+    // and household transfers, which are always decided here.
+    const QString dayStart = formatInstant(QDateTime(clock.today(), QTime(0, 0), QTimeZone(8 * 3600)).toUTC());
+    auto today = store.prepare(QStringLiteral(
+        "SELECT (SELECT COALESCE(SUM(points), 0) FROM redemptions WHERE member_id = ? AND reservation IS NULL"
+        " AND created_at >= ?) + (SELECT COALESCE(-SUM(points), 0) FROM journal WHERE member_id = ?"
+        " AND kind IN ('offset', 'donate', 'transfer-out') AND terminal_time >= ?)"));
     if (!today)
         return today.error();
     today->addBindValue(memberId);
-    today->addBindValue(formatInstant(QDateTime(clock.today(), QTime(0, 0), QTimeZone(8 * 3600)).toUTC()));
+    today->addBindValue(dayStart);
+    today->addBindValue(memberId);
+    today->addBindValue(dayStart);
     JIFEN_TRY(store.exec(today.value()));
     const qint64 used = today->next() ? today->value(0).toLongLong() : 0;
     today->finish();
     room.dailyLeft = Points(std::max<qint64>(0, room.dailyLimit.value() - used));
     return room;
+}
+
+Status Ledger::Impl::requireOfflineRoom(qint64 memberId, const RuleSet& rs, Points cost, const QString& what)
+{
+    auto room = offlineRoom(memberId, rs);
+    if (!room)
+        return room.error();
+    if (!room->enrolled)
+        return Ok{};
+    if (cost > room->confirmed)
+        return Error::refused(
+            QStringLiteral("%1 spends points without HQ, and offline only points HQ has confirmed can "
+                           "be spent: %2 available, %3 needed (points earned since the last sync "
+                           "count once synced). Sync first, or spend fewer points")
+                .arg(what)
+                .arg(room->confirmed.value())
+                .arg(cost.value()));
+    if (cost > room->dailyLeft)
+        return Error::refused(QStringLiteral("%1 spends points without HQ, and offline a member may spend at most %2 "
+                                             "points a day (redemptions, offsets, donations and transfers): %3 left "
+                                             "today, %4 needed")
+                                  .arg(what)
+                                  .arg(room->dailyLimit.value())
+                                  .arg(room->dailyLeft.value())
+                                  .arg(cost.value()));
+    return Ok{};
 }
 
 Result<RedemptionQuote> Ledger::quoteRedemption(const RedeemRequest& request)

@@ -318,4 +318,38 @@ Result<RuleSet> Ledger::loadRules(const QByteArray& json)
     return parsed;
 }
 
+Result<RuleSet> Ledger::replaceRules(const QByteArray& json)
+{
+    auto parsed = RuleSet::fromJson(json);
+    if (!parsed)
+        return parsed.error();
+    auto id = d->identity();
+    if (!id)
+        return id.error();
+    UnitOfWork uow(d->store);
+    JIFEN_TRY(d->begin(uow));
+    auto active = d->activeRules();
+    if (!active)
+        return active.error();
+    if (parsed->version() != active->version())
+        return Error::refused(QStringLiteral("rule set version %1 is not the active version %2")
+                                  .arg(parsed->version())
+                                  .arg(active->version()));
+    if (parsed->contentHash() == active->contentHash())
+        return parsed; // already the same content
+    if (!parsed->categories().contains(id->merchantCategory))
+        return Error::badInput(QStringLiteral("rule set %1 has no category \"%2\", this terminal's merchant category")
+                                   .arg(parsed->version())
+                                   .arg(id->merchantCategory));
+    auto del = d->store.prepare(QStringLiteral("DELETE FROM rulesets WHERE version = ?"));
+    if (!del)
+        return del.error();
+    del->addBindValue(parsed->version());
+    JIFEN_TRY(d->store.exec(del.value()));
+    JIFEN_TRY(d->storeRuleSet(parsed.value()));
+    d->rules.reset(); // the cache knows versions only
+    JIFEN_TRY(uow.commit());
+    return parsed;
+}
+
 } // namespace jifen

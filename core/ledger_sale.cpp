@@ -1,6 +1,7 @@
 #include "expiry.h"
 #include "identity.h"
 #include "ledger_impl.h"
+#include "sale_preview.h"
 
 #include <QJsonArray>
 
@@ -15,13 +16,7 @@ namespace {
 const QStringList kTenders{QStringLiteral("cash"), QStringLiteral("wechat"), QStringLiteral("alipay"),
                            QStringLiteral("card")};
 
-struct Line {
-    SaleLine out;
-    bool offsetEligible = true;
-    bool customService = false;
-    qint64 rate = 1;
-    int validityMonths = 36;
-};
+using Line = PricedLine;
 
 Result<QList<Line>> parseItems(const QStringList& items, const RuleSet& rs)
 {
@@ -165,22 +160,7 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
 
     Money bill;
     Money eligible;
-    for (Line& line : lines) {
-        auto cat = rs->category(line.out.category);
-        if (!cat)
-            return cat.error();
-        line.rate = line.out.eco ? rs->program().green.ecoItemRate : cat->rate;
-        line.validityMonths = cat->validityMonths;
-        const qint64 gross = line.out.unitPrice.fen() * line.out.quantity;
-        if (gross > Money::maxFen)
-            return Error::badInput(QStringLiteral("the line for %1 is too large").arg(line.out.sku));
-        if (line.customService && customDiscount > 0)
-            line.out.discount = Money::fromFen(mulDiv(gross, customDiscount, 100));
-        line.out.total = Money::fromFen(gross) - line.out.discount;
-        bill = bill + line.out.total;
-        if (line.offsetEligible)
-            eligible = eligible + line.out.total;
-    }
+    JIFEN_TRY(priceLines(rs.value(), lines, customDiscount, &bill, &eligible));
     if (bill.fen() > Money::maxFen)
         return Error::badInput(QStringLiteral("the bill is too large (at most 99999999.99 yuan)"));
 
@@ -205,16 +185,6 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
                                                    "%1 points are %2 yuan, that part is %3")
                                         .arg(offset.value())
                                         .arg(offsetAmount.toYuanString(), eligible.toYuanString()));
-    // The offset is spread over the eligible lines in proportion; the last one takes the rest.
-    {
-        QList<qint64> weights;
-        for (const Line& line : lines)
-            weights.append(line.offsetEligible ? line.out.total.fen() : 0);
-        const QList<qint64> shares = proportionalShares(offsetAmount.fen(), weights);
-        for (qsizetype i = 0; i < lines.size(); ++i)
-            lines[i].out.offset = Money::fromFen(shares[i]);
-    }
-
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
     auto prior = d->priorResult(ref.value(), QStringLiteral("sale"), fingerprint);
@@ -247,6 +217,7 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
             return Error::refused(QStringLiteral("not enough points to offset: balance %1, asked %2")
                                       .arg(std::max<qint64>(0, bal->points.value()))
                                       .arg(offset.value()));
+        JIFEN_TRY(d->requireOfflineRoom(member->id, rs.value(), offset, QStringLiteral("this points offset")));
         EntryDraft draft;
         draft.kind = EntryKind::Offset;
         draft.member = member;
@@ -268,21 +239,11 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
     // goods: green points), times the best promotion for that category — never stacked.
     Points ordinary;
     Points green;
-    int bestPercent = 100;
     int validity = 0;
     QJsonArray lineJson;
-    for (Line& line : lines) {
-        const Money paid = line.out.total - line.out.offset;
-        int percent = 100;
-        if (const Promotion* p = rs->program().bestMultiplier(today, line.out.category, result.paid)) {
-            percent = p->multiplierPercent;
-            line.out.promotion = p->code;
-            if (percent > bestPercent) {
-                bestPercent = percent;
-                result.promotion = p->code;
-            }
-        }
-        line.out.points = member ? pointsEarned(paid, line.rate, percent) : Points();
+    if (const Promotion* p = earnLines(rs.value(), lines, offsetAmount, result.paid, today, member.has_value()))
+        result.promotion = p->code;
+    for (const Line& line : lines) {
         if (line.out.eco)
             green += line.out.points;
         else
@@ -321,6 +282,9 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
         saleDetail.insert(QStringLiteral("items"), lineJson);
     if (!result.promotion.isEmpty())
         saleDetail.insert(QStringLiteral("promotion"), result.promotion);
+    // HQ re-derives the custom-service discount from the member's tier at the time of the sale.
+    if (std::any_of(lines.cbegin(), lines.cend(), [](const Line& l) { return l.out.discount.fen() > 0; }))
+        saleDetail.insert(QStringLiteral("tier"), tierCode);
     if (!request.cashier.isEmpty())
         saleDetail.insert(QStringLiteral("cashier"), request.cashier.trimmed());
 

@@ -2,6 +2,7 @@
 
 #include "identity.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -209,6 +210,7 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
     rs.m_version = static_cast<int>(version.value());
     rs.m_name = root.value(QStringLiteral("name")).toString();
     rs.m_json = QJsonDocument(root).toJson(QJsonDocument::Compact);
+    rs.m_contentHash = QString::fromLatin1(QCryptographicHash::hash(rs.m_json, QCryptographicHash::Sha256).toHex());
 
     const QJsonObject earn = root.value(QStringLiteral("earn")).toObject();
     auto defaultRate =

@@ -63,6 +63,9 @@ public:
     int version() const { return m_version; }
     const QString& name() const { return m_name; }
     const QByteArray& json() const { return m_json; }
+    // SHA-256 (hex) of the canonical JSON: two sets with the same version are the same set only
+    // when their hashes agree (HQ and the terminals compare both).
+    const QString& contentHash() const { return m_contentHash; }
 
     // Unknown categories are refused rather than silently earning at a default rate.
     Result<CategoryRule> category(const QString& code) const;
@@ -83,6 +86,7 @@ private:
     int m_version = 0;
     QString m_name;
     QByteArray m_json;
+    QString m_contentHash;
     QMap<QString, CategoryRule> m_categories;
     qint64 m_offsetPointsPerYuan = 100;
     Points m_managerApprovalAbove{10000};

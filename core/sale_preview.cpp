@@ -4,16 +4,53 @@
 
 namespace jifen {
 
-namespace {
+Status priceLines(const RuleSet& rules, QList<PricedLine>& lines, int customDiscountPercent, Money* bill,
+                  Money* eligible)
+{
+    *bill = Money();
+    *eligible = Money();
+    for (PricedLine& line : lines) {
+        auto cat = rules.category(line.out.category);
+        if (!cat)
+            return cat.error();
+        line.rate = line.out.eco ? rules.program().green.ecoItemRate : cat->rate;
+        line.validityMonths = cat->validityMonths;
+        const qint64 gross = line.out.unitPrice.fen() * line.out.quantity;
+        if (gross > Money::maxFen)
+            return Error::badInput(QStringLiteral("the line for %1 is too large").arg(line.out.sku));
+        line.out.discount = line.customService && customDiscountPercent > 0
+                                ? Money::fromFen(mulDiv(gross, customDiscountPercent, 100))
+                                : Money();
+        line.out.total = Money::fromFen(gross) - line.out.discount;
+        *bill = *bill + line.out.total;
+        if (line.offsetEligible)
+            *eligible = *eligible + line.out.total;
+    }
+    return Ok{};
+}
 
-struct Line {
-    SaleLine out;
-    bool offsetEligible = true;
-    bool customService = false;
-    qint64 rate = 1;
-};
-
-} // namespace
+const Promotion* earnLines(const RuleSet& rules, QList<PricedLine>& lines, Money offset, Money paidBill, QDate day,
+                           bool member)
+{
+    QList<qint64> weights;
+    for (const PricedLine& line : lines)
+        weights.append(line.offsetEligible ? line.out.total.fen() : 0);
+    const QList<qint64> shares = proportionalShares(offset.fen(), weights);
+    const Promotion* best = nullptr;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        SaleLine& out = lines[i].out;
+        out.offset = Money::fromFen(shares[i]);
+        int percent = 100;
+        if (const Promotion* p = rules.program().bestMultiplier(day, out.category, paidBill)) {
+            percent = p->multiplierPercent;
+            out.promotion = p->code;
+            if (percent > (best ? best->multiplierPercent : 100))
+                best = p;
+        }
+        out.points = member ? pointsEarned(out.total - out.offset, lines[i].rate, percent) : Points();
+    }
+    return best;
+}
 
 Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& input)
 {
@@ -22,12 +59,12 @@ Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& in
     if (input.offsetPoints < 0 || input.offsetPoints > Points::maxInput)
         return Error::badInput(QStringLiteral("points to offset must be from 0 to %1").arg(Points::maxInput));
 
-    QList<Line> lines;
+    QList<PricedLine> lines;
     if (input.amount) {
         auto cat = rules.category(input.category.isEmpty() ? input.merchantCategory : input.category);
         if (!cat)
             return cat.error();
-        Line line;
+        PricedLine line;
         line.out.category = cat->code;
         line.out.unitPrice = *input.amount;
         lines.append(line);
@@ -40,7 +77,7 @@ Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& in
             if (item.quantity < 1 || item.quantity > 999)
                 return Error::badInput(
                     QStringLiteral("quantity of %1 must be a whole number from 1 to 999").arg(product->sku));
-            Line line;
+            PricedLine line;
             line.out.sku = product->sku;
             line.out.name = product->name;
             line.out.category = product->category;
@@ -56,21 +93,7 @@ Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& in
     const int customDiscount =
         input.member ? rules.program().tierBenefits.value(input.tierCode).customDiscountPercent : 0;
     SalePreview out;
-    for (Line& line : lines) {
-        auto cat = rules.category(line.out.category);
-        if (!cat)
-            return cat.error();
-        line.rate = line.out.eco ? rules.program().green.ecoItemRate : cat->rate;
-        const qint64 gross = line.out.unitPrice.fen() * line.out.quantity;
-        if (gross > Money::maxFen)
-            return Error::badInput(QStringLiteral("the line for %1 is too large").arg(line.out.sku));
-        if (line.customService && customDiscount > 0)
-            line.out.discount = Money::fromFen(mulDiv(gross, customDiscount, 100));
-        line.out.total = Money::fromFen(gross) - line.out.discount;
-        out.amount = out.amount + line.out.total;
-        if (line.offsetEligible)
-            out.eligible = out.eligible + line.out.total;
-    }
+    JIFEN_TRY(priceLines(rules, lines, customDiscount, &out.amount, &out.eligible));
     if (out.amount.fen() > Money::maxFen)
         return Error::badInput(QStringLiteral("the bill is too large (at most 99999999.99 yuan)"));
 
@@ -90,28 +113,11 @@ Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& in
             QStringLiteral("points may pay at most %1 yuan of this bill").arg(out.eligible.toYuanString()));
     out.paid = out.amount - out.offsetAmount;
 
-    // The offset spreads over the eligible lines in proportion; the last one takes the rest.
-    QList<qint64> weights;
-    for (const Line& line : lines)
-        weights.append(line.offsetEligible ? line.out.total.fen() : 0);
-    const QList<qint64> shares = proportionalShares(out.offsetAmount.fen(), weights);
-    for (qsizetype i = 0; i < lines.size(); ++i)
-        lines[i].out.offset = Money::fromFen(shares[i]);
-
-    int bestPercent = 100;
-    for (Line& line : lines) {
-        const Money paid = line.out.total - line.out.offset;
-        int percent = 100;
-        if (const Promotion* p = rules.program().bestMultiplier(input.day, line.out.category, out.paid)) {
-            percent = p->multiplierPercent;
-            line.out.promotion = p->code;
-            if (percent > bestPercent) {
-                bestPercent = percent;
-                out.promotion = p->code;
-                out.promotionName = p->name;
-            }
-        }
-        line.out.points = input.member ? pointsEarned(paid, line.rate, percent) : Points();
+    if (const Promotion* p = earnLines(rules, lines, out.offsetAmount, out.paid, input.day, input.member)) {
+        out.promotion = p->code;
+        out.promotionName = p->name;
+    }
+    for (const PricedLine& line : lines) {
         out.points += line.out.points;
         if (line.out.eco)
             out.green += line.out.points;

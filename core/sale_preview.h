@@ -49,6 +49,28 @@ struct SalePreview {
 
 Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& input);
 
+// A line of a bill as the rules price it. The sale, the preview and HQ's re-computation of a
+// pushed sale all go through priceLines() and earnLines(): one copy of each formula.
+struct PricedLine {
+    SaleLine out; // sku, category, quantity, unitPrice and eco set by the caller
+    bool offsetEligible = true;
+    bool customService = false;
+    qint64 rate = 1;         // set by priceLines: the category's rate, or the green rate when eco
+    int validityMonths = 36; // set by priceLines: the category's
+};
+
+// Rates, the custom-service discount (percent) and the totals of `lines`; the bill and the part of
+// it points may pay for.
+Status priceLines(const RuleSet& rules, QList<PricedLine>& lines, int customDiscountPercent, Money* bill,
+                  Money* eligible);
+
+// Spreads `offset` over the eligible lines in proportion (the last takes the rest) and earns each
+// line's points on what was paid for it at its rate times the best promotion for its category on
+// `day` for a bill paying `paidBill` (never stacked; nothing without a member). Returns the highest
+// promotion applied, or nullptr.
+const Promotion* earnLines(const RuleSet& rules, QList<PricedLine>& lines, Money offset, Money paidBill, QDate day,
+                           bool member);
+
 // The most points that may offset a bill: whole yuan of the eligible part, within the balance.
 qint64 maxOffsetPoints(const RuleSet& rules, Money eligible, Points balance);
 

@@ -139,7 +139,10 @@ QList<QStringList> hqSteps()
         {
             QStringLiteral("CREATE TABLE operators (name TEXT PRIMARY KEY, salt TEXT NOT NULL, hash TEXT NOT NULL,"
                            " iterations INTEGER NOT NULL, created_at TEXT NOT NULL)"),
-        }};
+        },
+        // Lots stored at step 1 got step 2's columns as defaults (not green, original 0, no
+        // earning date): rebuilt from the journal by afterStep(6) (hq_migration_code.cpp).
+        {}};
 }
 
 } // namespace
@@ -161,7 +164,7 @@ HqDatabase::~HqDatabase()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-Result<std::unique_ptr<HqDatabase>> HqDatabase::open(const QString& spec)
+Result<std::unique_ptr<HqDatabase>> HqDatabase::open(const QString& spec, int upToStep)
 {
     if (spec.trimmed().isEmpty())
         return Error::badInput(QStringLiteral("--db is empty: give a SQLite file path or a postgresql:// URL"));
@@ -201,7 +204,7 @@ Result<std::unique_ptr<HqDatabase>> HqDatabase::open(const QString& spec)
         for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
             JIFEN_TRY(hq->execDirect(QString::fromLatin1(pragma)));
     }
-    JIFEN_TRY(hq->migrate());
+    JIFEN_TRY(hq->migrate(upToStep));
     return hq;
 }
 
@@ -352,7 +355,7 @@ void HqDatabase::rollback()
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
-Status HqDatabase::migrate()
+Status HqDatabase::migrate(int upToStep)
 {
     // The version lives in hq_meta, so both engines keep it the same way.
     auto exists = m_postgres ? scalar(QStringLiteral("SELECT to_regclass('hq_meta') IS NOT NULL"))
@@ -374,12 +377,14 @@ Status HqDatabase::migrate()
                 .arg(m_describe)
                 .arg(version)
                 .arg(steps.size()));
-    while (version < steps.size()) {
+    const int target = upToStep < 0 ? int(steps.size()) : std::min(upToStep, int(steps.size()));
+    while (version < target) {
         HqTransaction tx(*this);
         JIFEN_TRY(tx.begin());
         for (const QString& sql : steps.at(version))
             JIFEN_TRY(execDirect(sql));
         ++version;
+        JIFEN_TRY(afterStep(version));
         JIFEN_TRY(run(version == 1 ? QStringLiteral("INSERT INTO hq_meta (key, value) VALUES ('schema_version', ?)")
                                    : QStringLiteral("UPDATE hq_meta SET value = ? WHERE key = 'schema_version'"),
                       {QString::number(version)}));

@@ -18,7 +18,8 @@ namespace jifen::sync {
 // sticks to what both understand.
 class HqDatabase {
 public:
-    static Result<std::unique_ptr<HqDatabase>> open(const QString& spec);
+    // Migrates to the newest schema step, or only up to `upToStep` (tests of upgrades).
+    static Result<std::unique_ptr<HqDatabase>> open(const QString& spec, int upToStep = -1);
     ~HqDatabase();
     HqDatabase(const HqDatabase&) = delete;
     HqDatabase& operator=(const HqDatabase&) = delete;
@@ -52,7 +53,11 @@ public:
 
 private:
     HqDatabase(QString connection, bool postgres, QString describe);
-    Status migrate();
+    Status migrate(int upToStep);
+    // The part of a schema step SQL alone cannot do, inside the step's transaction
+    // (hq_migration_code.cpp). `version`: the step just applied.
+    Status afterStep(int version);
+    Status rebuildLotMetadata();
 
     QString m_connection;
     bool m_postgres;

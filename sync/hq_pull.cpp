@@ -117,18 +117,15 @@ Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject
                    QJsonObject{{QStringLiteral("version"), rules.value()->value(0).toInt()},
                                {QStringLiteral("json"), rules.value()->value(1).toString()}});
     rules.value()->finish();
+    if (!out.contains(QStringLiteral("ruleset"))) {
+        auto replacement = rulesetReplacement(rulesetVersion, request.value(QStringLiteral("ruleset_hash")).toString());
+        if (!replacement)
+            return replacement.error();
+        if (!replacement->isEmpty())
+            out.insert(QStringLiteral("ruleset"), replacement.value());
+    }
 
-    auto allowances =
-        m_db.run(QStringLiteral("SELECT month, points FROM allowances WHERE terminal_id = ? AND month >= ? ORDER BY"
-                                " month"),
-                 {terminalId, m_clock.today().addMonths(-1).toString(QStringLiteral("yyyy-MM"))});
-    if (!allowances)
-        return allowances.error();
-    QJsonArray allowanceList;
-    while (allowances.value()->next())
-        allowanceList.append(QJsonObject{{QStringLiteral("month"), allowances.value()->value(0).toString()},
-                                         {QStringLiteral("points"), allowances.value()->value(1).toLongLong()}});
-    out.insert(QStringLiteral("allowances"), allowanceList);
+    JIFEN_TRY(addAllowances(terminalId, m_clock.today().addMonths(-1).toString(QStringLiteral("yyyy-MM")), &out));
 
     auto incidents = m_db.run(
         QStringLiteral("SELECT i.id, i.kind, i.terminal_id, i.seq, i.member_uid, i.detail, i.created_at FROM"
@@ -184,13 +181,27 @@ Result<int> HqService::publishRules(const QByteArray& json)
     auto latest = m_db.scalar(QStringLiteral("SELECT MAX(version) FROM rulesets"), {}, 0);
     if (!latest)
         return latest.error();
-    if (parsed->version() <= latest->toInt())
+    if (parsed->version() <= latest->toInt()) {
+        // A version is one content for good: the same file again is a no-op, anything else under
+        // a published number is refused (terminals holding it would disagree with HQ).
+        auto same = rulesetVersion(parsed->version());
+        if (!same)
+            return same.error();
+        if (same.value() && same.value()->contentHash() == parsed->contentHash())
+            return parsed->version();
+        if (same.value())
+            return Error::refused(QStringLiteral("rule set version %1 is already published with different content;"
+                                                 " publish the change as version %2 or later")
+                                      .arg(parsed->version())
+                                      .arg(latest->toInt() + 1));
         return Error::refused(QStringLiteral("rule set version %1 is not newer than the published version %2")
                                   .arg(parsed->version())
                                   .arg(latest->toInt()));
+    }
     JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO rulesets (version, json, published_at) VALUES (?, ?, ?)"),
                        {parsed->version(), QString::fromUtf8(parsed->json()), now()}));
     JIFEN_TRY(tx.commit());
+    m_rulesets.erase(parsed->version()); // it may have been cached as missing
     return parsed->version();
 }
 

@@ -134,21 +134,13 @@ Result<QJsonObject> HqService::enroll(const QJsonObject& request)
     JIFEN_TRY(m_db.run(
         QStringLiteral("UPDATE terminals SET code_hash = NULL, key_hex = ?, enrolled_at = ? WHERE terminal_id = ?"),
         {key, formatInstant(m_clock.nowUtc()), terminal}));
-    // The allowances HQ already split for this terminal come with the key: it must not issue
-    // on the rule set's initial allowance before its first sync.
-    auto allowances = m_db.run(
-        QStringLiteral("SELECT month, points FROM allowances WHERE terminal_id = ? ORDER BY month"), {terminal});
-    if (!allowances)
-        return allowances.error();
-    QJsonArray list;
-    while (allowances.value()->next())
-        list.append(QJsonObject{{QStringLiteral("month"), allowances.value()->value(0).toString()},
-                                {QStringLiteral("points"), allowances.value()->value(1).toLongLong()}});
+    // The allowances HQ already split for this terminal, and whether budgets are in use, come
+    // with the key: it must not issue on the rule set's initial allowance before its first sync.
+    QJsonObject answer{
+        {QStringLiteral("terminal_id"), terminal}, {QStringLiteral("store_id"), store}, {QStringLiteral("key"), key}};
+    JIFEN_TRY(addAllowances(terminal, QString(), &answer));
     JIFEN_TRY(tx.commit());
-    return QJsonObject{{QStringLiteral("terminal_id"), terminal},
-                       {QStringLiteral("store_id"), store},
-                       {QStringLiteral("key"), key},
-                       {QStringLiteral("allowances"), list}};
+    return answer;
 }
 
 Result<QString> HqService::authenticate(const SignedRequest& r)

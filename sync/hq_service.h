@@ -131,6 +131,12 @@ private:
     // `earn-mismatch` incident (the entry stands: history is never rewritten).
     Status checkEarning(const QString& terminalId, const JournalEntry& e, QStringList* incidents);
     Result<const RuleSet*> rulesetVersion(int version); // nullptr: HQ does not have it
+    // HQ's content of `version` when a terminal holding that version has other content (its hash
+    // differs); empty otherwise (hq_earning.cpp, next to the rule-set cache).
+    Result<QJsonObject> rulesetReplacement(qint64 version, const QString& terminalHash);
+    // "allowances" (this terminal's, from `fromMonth` on) and "allowances_assigned" into `out`:
+    // what enrolment and every pull tell a terminal about its issuance (hq_allowances.cpp).
+    Status addAllowances(const QString& terminalId, const QString& fromMonth, QJsonObject* out);
 
     HqDatabase& m_db;
     const Clock& m_clock;

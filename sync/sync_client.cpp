@@ -66,6 +66,11 @@ void SyncClient::enroll(const QString& hqUrl, const QString& code)
         auto st = m_ledger.saveEnrollment(m_state.hqUrl, key);
         if (!st)
             return emit enrolled(false, st.error().message);
+        // Budgets in use (HQ says so explicitly) before any allowance: the initial one never applies.
+        const bool assigned =
+            QJsonDocument::fromJson(data).object().value(QStringLiteral("allowances_assigned")).toBool();
+        if (auto set = m_ledger.setAllowancesAssigned(assigned); !set)
+            return emit enrolled(false, set.error().message);
         for (const QJsonValue& v :
              QJsonDocument::fromJson(data).object().value(QStringLiteral("allowances")).toArray()) {
             const QJsonObject a = v.toObject();
@@ -314,6 +319,7 @@ void SyncClient::pullNext()
                                                       {QStringLiteral("incident_cursor"), cursors->incidents},
                                                       {QStringLiteral("stock_cursor"), cursors->stock},
                                                       {QStringLiteral("ruleset_version"), rules->version()},
+                                                      {QStringLiteral("ruleset_hash"), rules->contentHash()},
                                                       {QStringLiteral("limit"), kPullPageSize}})
                                 .toJson(QJsonDocument::Compact);
     QNetworkReply* reply = send(QByteArrayLiteral("POST"), QStringLiteral("/v1/pull"), body, true);
@@ -354,13 +360,23 @@ void SyncClient::pullNext()
         m_pulled.incidents += applied->incidents;
         if (o.contains(QStringLiteral("ruleset"))) {
             const QJsonObject rs = o.value(QStringLiteral("ruleset")).toObject();
-            auto loaded = m_ledger.loadRules(rs.value(QStringLiteral("json")).toString().toUtf8());
+            const bool replaces = rs.contains(QStringLiteral("replaces"));
+            if (replaces)
+                m_warnings.append(QStringLiteral("rule set %1 here differed from HQ's; HQ's content replaces it")
+                                      .arg(rs.value(QStringLiteral("version")).toInteger()));
+            const QByteArray json = rs.value(QStringLiteral("json")).toString().toUtf8();
+            auto loaded = replaces ? m_ledger.replaceRules(json) : m_ledger.loadRules(json);
             // A rule set this terminal cannot use (not newer, or without its merchant category)
             // must not stop sync; it is reported and HQ's operator fixes it.
             if (!loaded)
                 m_warnings.append(QStringLiteral("rule set %1 not loaded: %2")
                                       .arg(rs.value(QStringLiteral("version")).toInteger())
                                       .arg(loaded.error().message));
+        }
+        if (o.contains(QStringLiteral("allowances_assigned"))) {
+            auto set = m_ledger.setAllowancesAssigned(o.value(QStringLiteral("allowances_assigned")).toBool());
+            if (!set)
+                return fail(set.error().message);
         }
         for (const QJsonValue& v : o.value(QStringLiteral("allowances")).toArray()) {
             const QJsonObject a = v.toObject();

@@ -14,6 +14,8 @@ private slots:
     void offsetExactlyTheBalance();
     void offsetConsumesFirstExpiringLots();
     void offsetIsAtRuleSetRate();
+    void offlineRoomBoundsEveryOfflineSpend_data();
+    void offlineRoomBoundsEveryOfflineSpend();
 };
 
 void TestOffset::offsetLimits_data()
@@ -134,3 +136,79 @@ void TestOffset::offsetIsAtRuleSetRate()
 
 QTEST_GUILESS_MAIN(TestOffset)
 #include "tst_offset.moc"
+
+// Once enrolled, offsets, donations and household transfers spend points without asking HQ, so the
+// same offline room as a redemption bounds them: HQ-confirmed points less unsynced spending, and
+// redemption.offline_daily_limit_points (5000) a member a day, offsets and redemptions counted together.
+void TestOffset::offlineRoomBoundsEveryOfflineSpend_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<qint64>("points");
+    QTest::addColumn<QString>("message"); // empty: accepted
+
+    for (const QString& kind : {u"offset"_s, u"donation"_s, u"transfer"_s}) {
+        QTest::newRow(qPrintable(kind + u": the 1000 left today"_s)) << kind << qint64(1000) << QString();
+        QTest::newRow(qPrintable(kind + u": 1100, beyond the day"_s))
+            << kind << qint64(1100)
+            << u"at most 5000 points a day (redemptions, offsets, donations and "
+               "transfers): 1000 left today, 1100 needed"_s;
+        QTest::newRow(qPrintable(kind + u": points HQ has not confirmed"_s))
+            << kind << qint64(-100) << u"only points HQ has confirmed can be spent: 0 available, 100 needed"_s;
+    }
+}
+
+void TestOffset::offlineRoomBoundsEveryOfflineSpend()
+{
+    QFETCH(QString, kind);
+    QFETCH(qint64, points);
+    QFETCH(QString, message);
+
+    JIFEN_FIXTURE(fx);
+    JIFEN_VERIFY_OK(fx.addMember());
+    JIFEN_VERIFY_OK(fx.addMember(kPhone2, u"李四"_s));
+    JIFEN_VERIFY_OK(fx.addManager());
+    JIFEN_VERIFY_OK(fx.ledger->createHousehold(kPhone));
+    JIFEN_VERIFY_OK(fx.ledger->addToHousehold(kPhone, kPhone2));
+    JIFEN_VERIFY_OK(fx.sale(u"float"_s, u"8000.00"_s));
+    // Enrolled, and HQ has acknowledged everything so far: 8000 points confirmed.
+    JIFEN_VERIFY_OK(fx.ledger->saveEnrollment(u"http://127.0.0.1:1"_s, QByteArray(32, 'k')));
+    JIFEN_VERIFY_OK(fx.ledger->recordPushed(fx.lastEntry()->seq, {}));
+    JIFEN_VERIFY_OK(fx.sale(u"s1"_s, u"40.00"_s, kPhone, 4000)); // 4000 of today's 5000
+    QString from = kPhone;
+    if (points < 0) { // the other member holds only points earned since the last push
+        points = -points;
+        JIFEN_VERIFY_OK(fx.sale(u"s2"_s, u"200.00"_s, kPhone2));
+        from = kPhone2;
+    }
+    const auto before = fx.entries();
+    const qint64 balanceBefore = fx.balance(from);
+
+    auto spend = [&]() -> Status {
+        if (kind == u"offset"_s) {
+            auto r = fx.sale(u"x"_s, u"20.00"_s, from, points);
+            return r ? Status(Ok{}) : Status(r.error());
+        }
+        if (kind == u"donation"_s) {
+            auto r = fx.donate(u"x"_s, u"TREE-PLANTING"_s, points, from);
+            return r ? Status(Ok{}) : Status(r.error());
+        }
+        auto r = fx.transfer(u"x"_s, from, from == kPhone ? kPhone2 : kPhone, points);
+        return r ? Status(Ok{}) : Status(r.error());
+    };
+    const Status done = spend();
+    if (message.isEmpty()) {
+        QVERIFY2(done.ok(), done.ok() ? "" : qPrintable(done.error().message));
+        QVERIFY(fx.balance(from) < balanceBefore);
+        JIFEN_VERIFY_LEDGER(fx);
+        return;
+    }
+    QVERIFY2(!done.ok(), "the offline spend was accepted");
+    QCOMPARE(done.error().code, ErrorCode::Refused);
+    QVERIFY2(done.error().message.contains(message), qPrintable(done.error().message));
+    QCOMPARE(fx.entries().size(), before.size());
+    QCOMPARE(fx.balance(from), balanceBefore);
+    // A redemption draws on the same room: what the offset used is gone for it too.
+    const auto quote = fx.ledger->quoteRedemption(RedeemRequest{u"q"_s, kPhone, QString(), u"FRUIT-WASH"_s, 1, {}, {}});
+    QVERIFY2(quote.ok(), quote.ok() ? "" : qPrintable(quote.error().message));
+    QCOMPARE(quote->offlineRoom, Points(1000));
+}

@@ -30,6 +30,14 @@ inline QString binDir()
 
 // The backends a data-driven test runs on: always SQLite; PostgreSQL when JIFEN_TEST_PG is set
 // (scripts/test.sh starts a throwaway cluster and sets it, e.g. "postgresql:///?host=/tmp/pg").
+inline QStringList backends()
+{
+    QStringList out{QStringLiteral("sqlite")};
+    if (!qEnvironmentVariableIsEmpty("JIFEN_TEST_PG"))
+        out.append(QStringLiteral("postgresql"));
+    return out;
+}
+
 inline void addBackendRows(const char* name)
 {
     QTest::addColumn<QString>("backend");

@@ -196,6 +196,8 @@ private slots:
         sale.phone = QStringLiteral("13800000001");
         sale.amount = QStringLiteral("1000.00");
         QVERIFY(t1.ledger->sale(sale).ok());
+        // A donation spends points without HQ: only points HQ has confirmed (offline room).
+        QVERIFY2(t1.sync(&error), qPrintable(error));
         QVERIFY(t1.ledger
                     ->donate(
                         {QStringLiteral("d1"), QStringLiteral("13800000001"), {}, QStringLiteral("STRAY-ANIMALS"), 100})

@@ -296,8 +296,17 @@ private slots:
             rules.insert(QStringLiteral("name"), QStringLiteral("秋季规则"));
         });
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        // Publishing is one-way: the same version again is refused.
-        QVERIFY(!publishRules(b, QDir(b.dir.path()), 2, [](QJsonObject&) {}).isEmpty());
+        // A version is one content for good: the same file again changes nothing, other content
+        // under it is refused, and so is an older number.
+        QCOMPARE(
+            publishRules(b, QDir(b.dir.path()), 2,
+                         [](QJsonObject& rules) { rules.insert(QStringLiteral("name"), QStringLiteral("秋季规则")); }),
+            QString());
+        const QString refused = publishRules(b, QDir(b.dir.path()), 2, [](QJsonObject&) {});
+        QVERIFY2(refused.contains(QStringLiteral("already published with different content")), qPrintable(refused));
+        QVERIFY(!publishRules(b, QDir(b.dir.path()), 1, [](QJsonObject& rules) {
+                     rules.insert(QStringLiteral("name"), QStringLiteral("x"));
+                 }).isEmpty());
         int exit = -1;
         QVERIFY(b.budget(currentMonth(), 80000));
         b.hq->admin({QStringLiteral("allowance"), QStringLiteral("set"), QStringLiteral("--terminal"),
@@ -322,18 +331,109 @@ private slots:
         QCOMPARE(t.ledger->rules()->version(), 2);
     }
 
-    void earningRecomputedAtHq_data() { addBackendRows("terminal earns at its own rate"); }
+    // HQ says at enrolment whether budgets are in use, before it has allowed this terminal anything:
+    // the terminal then defers earning instead of issuing on the rule set's initial allowance.
+    void budgetsKnownAtEnrolment_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("budget");      // the merchant has a budget before the terminal enrols
+        QTest::addColumn<bool>("soldBefore");  // the terminal sold standalone before enrolling
+        QTest::addColumn<qint64>("earnedNow"); // points of a 100-yuan sale right after enrolment
+        for (const QString& backend : backends()) {
+            QTest::newRow(qPrintable(QStringLiteral("budget, no allowance yet on %1").arg(backend)))
+                << backend << true << false << qint64(0);
+            QTest::newRow(qPrintable(QStringLiteral("budget, standalone sales before on %1").arg(backend)))
+                << backend << true << true << qint64(0);
+            QTest::newRow(qPrintable(QStringLiteral("no budget on %1").arg(backend)))
+                << backend << false << false << qint64(100);
+        }
+    }
+    void budgetsKnownAtEnrolment()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, budget);
+        QFETCH(bool, soldBefore);
+        QFETCH(qint64, earnedNow);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        if (budget)
+            QVERIFY(b.budget(currentMonth(), 80000));
+        if (soldBefore)
+            earn(t, QStringLiteral("s0"), phone(0), QStringLiteral("10.00"));
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        if (!t.ledger->memberByPhone(phone(0)).ok())
+            QVERIFY(t.ledger->addMember({phone(0), QString(), QStringLiteral("会员"), QStringLiteral("person")}).ok());
+        SaleRequest r;
+        r.ref = QStringLiteral("s1");
+        r.phone = phone(0);
+        r.amount = QStringLiteral("100.00");
+        const auto sale = t.ledger->sale(r);
+        QVERIFY2(sale.ok(), sale.ok() ? "" : qPrintable(sale.error().message));
+        QCOMPARE(sale->pointsEarned.value(), earnedNow);
+        QCOMPARE(sale->deferred.value(), 100 - earnedNow);
+        QString error;
+        QVERIFY2(t.sync(&error), qPrintable(error)); // a pull says the same
+        QCOMPARE(t.ledger->allowance()->remaining().value() > 0, !budget);
+        if (!budget)
+            return;
+        // HQ allows the month: the deferred points are issued.
+        int exit = -1;
+        b.hq->admin({QStringLiteral("allowance"), QStringLiteral("set"), QStringLiteral("--terminal"),
+                     QStringLiteral("T1"), QStringLiteral("--month"), currentMonth(), QStringLiteral("--points"),
+                     QStringLiteral("500")},
+                    &exit);
+        QCOMPARE(exit, 0);
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(balanceAt(t, phone(0)), soldBefore ? 110 : 100);
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        verifyHq(b, {&t});
+    }
+
+    void earningRecomputedAtHq_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QStringList>("items"); // empty: amount-only sales of 100 yuan
+        for (const QString& backend : backends()) {
+            QTest::newRow(qPrintable(QStringLiteral("whole bill on %1").arg(backend))) << backend << QStringList();
+            QTest::newRow(qPrintable(QStringLiteral("itemised on %1").arg(backend)))
+                << backend << QStringList{QStringLiteral("6901000000011:3"), QStringLiteral("6901000000011:1:25.00")};
+        }
+    }
     void earningRecomputedAtHq()
     {
         QFETCH(QString, backend);
+        QFETCH(QStringList, items);
         Backend b(backend);
         QVERIFY(b.hq->start());
         Terminal t(QStringLiteral("T1"));
         QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
-        const QString problem = publishRules(b, QDir(b.dir.path()), 2, [](QJsonObject&) {});
+        // HQ's version 2: half as many points again on fruit and supermarket bills from 10 yuan.
+        const QString problem = publishRules(b, QDir(b.dir.path()), 2, [](QJsonObject& rules) {
+            QJsonArray promotions = rules.value(QStringLiteral("promotions")).toArray();
+            promotions.append(QJsonObject{
+                {QStringLiteral("code"), QStringLiteral("ALWAYS")},
+                {QStringLiteral("name"), QStringLiteral("every day")},
+                {QStringLiteral("multiplier_percent"), 150},
+                {QStringLiteral("min_bill"), QStringLiteral("10.00")},
+                {QStringLiteral("categories"), QJsonArray{QStringLiteral("fruit"), QStringLiteral("supermarket")}}});
+            rules.insert(QStringLiteral("promotions"), promotions);
+        });
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        earn(t, QStringLiteral("s1"), phone(0), QStringLiteral("100.00")); // rule set 1: 100 points
-        // A terminal that loaded its own "version 2" earning three points a yuan.
+        const auto sell = [&](const QString& ref, const QStringList& lines, qint64 offset) {
+            SaleRequest r;
+            r.ref = ref;
+            r.phone = phone(0);
+            if (lines.isEmpty())
+                r.amount = QStringLiteral("100.00");
+            r.items = lines;
+            r.offsetPoints = offset;
+            const auto sale = t.ledger->sale(r);
+            return sale.ok() ? QString() : sale.error().message;
+        };
+        QVERIFY(t.ledger->addMember({phone(0), QString(), QStringLiteral("会员"), QStringLiteral("person")}).ok());
+        QCOMPARE(sell(QStringLiteral("s1"), items, 0), QString()); // rule set 1: 100 points
+        // A terminal that loaded its own "version 2" earning three points a yuan on fruit.
         QFile in(QDir(b.dir.path()).filePath(QStringLiteral("rules-v2.json")));
         QVERIFY(in.open(QIODevice::ReadOnly));
         QJsonObject rules = QJsonDocument::fromJson(in.readAll()).object();
@@ -345,8 +445,8 @@ private slots:
         earnRules.insert(QStringLiteral("categories"), categories);
         rules.insert(QStringLiteral("earn"), earnRules);
         QVERIFY(t.ledger->loadRules(QJsonDocument(rules).toJson()).ok());
-        earn(t, QStringLiteral("s2"), phone(0), QStringLiteral("100.00"));
-        QCOMPARE(balanceAt(t, phone(0)), 400);
+        QCOMPARE(sell(QStringLiteral("s2"), items, 0), QString()); // 100 yuan x 3 x 150%
+        QCOMPARE(balanceAt(t, phone(0)), 550);
 
         QString error;
         QVERIFY2(t.sync(&error), qPrintable(error));
@@ -356,8 +456,29 @@ private slots:
         QCOMPARE(incident.value(QStringLiteral("kind")).toString(), QStringLiteral("earn-mismatch"));
         QCOMPARE(incident.value(QStringLiteral("seq")).toInteger(), 2);
         // The entry stands as the terminal recorded it; a manager settles it.
-        QCOMPARE(hqBalance(b, phone(0)), 400);
+        QCOMPARE(hqBalance(b, phone(0)), balanceAt(t, phone(0)));
         verifyHq(b, {&t});
+        // The pull noticed the terminal's version 2 is not HQ's (same number, other content) and
+        // replaced it: the next sale earns as HQ computes.
+        QFile published(QDir(b.dir.path()).filePath(QStringLiteral("rules-v2.json")));
+        QVERIFY(published.open(QIODevice::ReadOnly));
+        const auto hqRules = RuleSet::fromJson(published.readAll());
+        QVERIFY(hqRules);
+        QCOMPARE(t.ledger->rules()->version(), 2);
+        QCOMPARE(t.ledger->rules()->contentHash(), hqRules->contentHash());
+        QVERIFY2(t.client->warnings().join(QLatin1Char('\n')).contains(QStringLiteral("differed from HQ's")),
+                 qPrintable(t.client->warnings().join(QLatin1Char('\n'))));
+        // Sales under HQ's set, itemised with an offset spread over the lines, an eco line and the
+        // promotion, or like s1: HQ derives what the terminal earned, no new incident.
+        QCOMPARE(sell(QStringLiteral("s3"),
+                      {QStringLiteral("6901000000035:2"), QStringLiteral("6901000000059:1"),
+                       QStringLiteral("6901000000042:1"), QStringLiteral("6901000000097:3:1.99")},
+                      300),
+                 QString());
+        QCOMPARE(sell(QStringLiteral("s4"), items, 0), QString());
+        QVERIFY2(t.sync(&error), qPrintable(error));
+        QCOMPARE(b.incidents().size(), 1);
+        QCOMPARE(hqBalance(b, phone(0)), balanceAt(t, phone(0)));
     }
 
     void fortyDaysOfflineAcrossExpiry_data() { addBackendRows("lot lapses while offline"); }
