@@ -10,6 +10,10 @@
 #include <memory>
 #include <unordered_map>
 
+namespace jifen {
+class FaultInjector;
+}
+
 namespace jifen::sync {
 
 // HQ's database: the embedded SQLite file by default, or PostgreSQL ("postgresql://user@host:port/db"
@@ -17,13 +21,17 @@ namespace jifen::sync {
 // sticks to what both understand.
 class HqDatabase {
 public:
-    static Result<std::unique_ptr<HqDatabase>> open(const QString& spec);
+    // `faults` (tests): every statement HQ executes — prepared, direct, BEGIN and COMMIT, never
+    // ROLLBACK — is counted by it, and the one it names fails without reaching the database.
+    static Result<std::unique_ptr<HqDatabase>> open(const QString& spec, FaultInjector* faults = nullptr);
     ~HqDatabase();
     HqDatabase(const HqDatabase&) = delete;
     HqDatabase& operator=(const HqDatabase&) = delete;
 
     bool isPostgres() const { return m_postgres; }
     QString describe() const { return m_describe; }
+    // HQ's own connection (tests read through it, so an uncommitted change left behind shows).
+    QSqlDatabase database() const { return QSqlDatabase::database(m_connection, false); }
 
     // Runs one statement with positional values; the query is ready for next() afterwards.
     // Statements are prepared once and cached: a statement must be read to the end (or be
@@ -40,12 +48,15 @@ public:
     Status execDirect(const QString& sql);
 
 private:
-    HqDatabase(QString connection, bool postgres, QString describe);
+    HqDatabase(QString connection, bool postgres, QString describe, FaultInjector* faults);
     Status migrate();
+    // True when the fault injector says this statement fails.
+    bool injectedFailure();
 
     QString m_connection;
     bool m_postgres;
     QString m_describe;
+    FaultInjector* m_faults;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
