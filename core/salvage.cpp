@@ -264,13 +264,13 @@ Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& ta
     cleanScratch();
 
     // The identity and the journal are what matter; without either there is nothing to save.
-    const auto& meta = salvaged["meta"];
+    const auto& meta = salvaged[QStringLiteral("meta")];
     for (const QVariantList& row : meta.second) {
         const int key = meta.first.indexOf(QStringLiteral("key"));
         if (key >= 0 && row.value(key).toString() == QStringLiteral("terminal_id"))
             report.identity = true;
     }
-    const auto journal = salvaged["journal"];
+    const auto journal = salvaged[QStringLiteral("journal")];
     const int seqColumn = journal.first.indexOf(QStringLiteral("seq"));
     std::set<qint64> seqs;
     for (const QVariantList& row : journal.second)
@@ -295,8 +295,8 @@ Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& ta
         prefixEnd = seq;
     }
     if (prefixEnd < (seqs.empty() ? 0 : *seqs.rbegin()))
-        report.afterGap = QStringLiteral("%1-%2").arg(prefixEnd + 2).arg(*seqs.rbegin());
-    auto& rows = salvaged["journal"].second;
+        report.afterGap = QStringLiteral("%1-%2").arg(*seqs.upper_bound(prefixEnd)).arg(*seqs.rbegin());
+    auto& rows = salvaged[QStringLiteral("journal")].second;
     rows.erase(std::remove_if(rows.begin(), rows.end(),
                               [&](const QVariantList& row) { return row.value(seqColumn).toLongLong() > prefixEnd; }),
                rows.end());
