@@ -421,27 +421,29 @@ Status sale(Ledger& l, const QString& ref, const QString& phone, const QString& 
 QList<ScenarioRun::Step> ScenarioRun::scenario()
 {
     QList<Step> steps;
-    steps.append({u"add merchant"_s,
-                  [](ScenarioRun& s) { return status(s.hq().addMerchant(u"M1"_s, u"红米水果"_s, u"fruit"_s)); }});
-    steps.append({u"add store"_s, [](ScenarioRun& s) { return status(s.hq().addStore(u"S1"_s, u"M1"_s, u"一店"_s)); }});
-    steps.append({u"add terminal"_s, [](ScenarioRun& s) {
+    steps.append({u"add merchant"_s, [](ScenarioRun& s) -> Status {
+                      return status(s.hq().addMerchant(u"M1"_s, u"红米水果"_s, u"fruit"_s));
+                  }});
+    steps.append({u"add store"_s,
+                  [](ScenarioRun& s) -> Status { return status(s.hq().addStore(u"S1"_s, u"M1"_s, u"一店"_s)); }});
+    steps.append({u"add terminal"_s, [](ScenarioRun& s) -> Status {
                       auto code = s.hq().addTerminal(u"S1"_s, s.m_terminalId);
                       if (code)
                           s.m_code = code.value();
                       return status(code);
                   }});
-    steps.append(
-        {u"budget set"_s, [](ScenarioRun& s) { return status(s.hq().setBudget(u"M1"_s, u"2026-03"_s, 90000)); }});
-    steps.append(
-        {u"allowance set"_s, [](ScenarioRun& s) { return status(s.hq().setAllowance(u"T1"_s, u"2026-03"_s, 60000)); }});
-    steps.append({u"enrol"_s, [](ScenarioRun& s) {
+    steps.append({u"budget set"_s,
+                  [](ScenarioRun& s) -> Status { return status(s.hq().setBudget(u"M1"_s, u"2026-03"_s, 90000)); }});
+    steps.append({u"allowance set"_s,
+                  [](ScenarioRun& s) -> Status { return status(s.hq().setAllowance(u"T1"_s, u"2026-03"_s, 60000)); }});
+    steps.append({u"enrol"_s, [](ScenarioRun& s) -> Status {
                       if (!s.m_initialised) {
                           JIFEN_TRY(s.ledger().initialize(u"S1"_s, s.m_terminalId, u"fruit"_s));
                           s.m_initialised = true;
                       }
                       return s.enroll();
                   }});
-    steps.append({u"sales, two new members, push and pull"_s, [](ScenarioRun& s) {
+    steps.append({u"sales, two new members, push and pull"_s, [](ScenarioRun& s) -> Status {
                       JIFEN_TRY(addMember(s.ledger(), kPhoneA, u"张三"_s));
                       JIFEN_TRY(addMember(s.ledger(), kPhoneB, u"李四"_s));
                       JIFEN_TRY(sale(s.ledger(), u"s1"_s, kPhoneA, u"3000.00"_s));
@@ -449,25 +451,25 @@ QList<ScenarioRun::Step> ScenarioRun::scenario()
                       JIFEN_TRY(sale(s.ledger(), u"s3"_s, kPhoneA, u"12.34"_s));
                       return s.sync();
                   }});
-    steps.append({u"more sales, a third member, push and pull"_s, [](ScenarioRun& s) {
+    steps.append({u"more sales, a third member, push and pull"_s, [](ScenarioRun& s) -> Status {
                       JIFEN_TRY(addMember(s.ledger(), kPhoneC, u"王五"_s));
                       JIFEN_TRY(sale(s.ledger(), u"s4"_s, kPhoneC, u"450.00"_s));
                       JIFEN_TRY(sale(s.ledger(), u"s5"_s, kPhoneB, u"66.60"_s));
                       return s.sync();
                   }});
     steps.append({u"online reserve and commit"_s,
-                  [](ScenarioRun& s) { return s.onlineRedeem(u"r1"_s, kPhoneA, u"FRUIT-BOX"_s, true); }});
+                  [](ScenarioRun& s) -> Status { return s.onlineRedeem(u"r1"_s, kPhoneA, u"FRUIT-BOX"_s, true); }});
     steps.append({u"online reserve and void"_s,
-                  [](ScenarioRun& s) { return s.onlineRedeem(u"r2"_s, kPhoneB, u"FRUIT-BOX"_s, false); }});
-    steps.append({u"next month's budget and allowance"_s, [](ScenarioRun& s) {
+                  [](ScenarioRun& s) -> Status { return s.onlineRedeem(u"r2"_s, kPhoneB, u"FRUIT-BOX"_s, false); }});
+    steps.append({u"next month's budget and allowance"_s, [](ScenarioRun& s) -> Status {
                       JIFEN_TRY(status(s.hq().setBudget(u"M1"_s, u"2026-04"_s, 120000)));
                       return status(s.hq().setAllowance(u"T1"_s, u"2026-04"_s, 70000));
                   }});
-    steps.append({u"push the redemption, pull allowances"_s, [](ScenarioRun& s) {
+    steps.append({u"push the redemption, pull allowances"_s, [](ScenarioRun& s) -> Status {
                       JIFEN_TRY(sale(s.ledger(), u"s6"_s, kPhoneC, u"20.00"_s));
                       return s.sync();
                   }});
-    steps.append({u"years later: expiry pushed"_s, [](ScenarioRun& s) {
+    steps.append({u"years later: expiry pushed"_s, [](ScenarioRun& s) -> Status {
                       s.clock().set(QDateTime(QDate(2029, 4, 2), QTime(2, 0), Qt::UTC));
                       return s.sync();
                   }});
