@@ -71,7 +71,11 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, StoreOptions opt
 
     bool corrupt = false;
     QString detail;
-    {
+    // A log damaged in the middle reads as a shorter, healthy database: SQLite stops at the
+    // damaged frame. Caught here, before anything reads it.
+    if (walDamaged(path, &detail))
+        corrupt = true;
+    if (!corrupt) {
         QSqlQuery probe(db);
         if (!probe.exec(QStringLiteral("PRAGMA quick_check"))) {
             corrupt = isCorruption(probe.lastError());
@@ -87,9 +91,21 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, StoreOptions opt
         const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmsszzz"));
         const QString moved = quarantineDatabase(path, stamp);
         qCWarning(lcCore) << "database" << path << "is corrupt (" << detail << "); quarantined as" << moved;
+        auto salvaged = salvageDatabase(moved, path);
+        if (salvaged) {
+            auto recovered = Store::open(path, options);
+            if (recovered) {
+                salvaged->reason = detail;
+                qCWarning(lcCore).noquote() << salvaged->summary();
+                recovered.value()->m_recovery = salvaged.value();
+                return recovered;
+            }
+            salvaged = recovered.error();
+        }
         return Error::storage(QStringLiteral("database %1 is corrupt (%2); it was quarantined as %3 and nothing was "
-                                             "deleted. Restore a backup or re-initialise the terminal.")
-                                  .arg(path, detail, moved));
+                                             "deleted; nothing could be salvaged from it (%4). Restore a backup or "
+                                             "re-initialise the terminal.")
+                                  .arg(path, detail, moved, salvaged.error().message));
     }
     if (!detail.isEmpty())
         return Error::storage(QStringLiteral("cannot read database %1: %2").arg(path, detail));

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "error.h"
+#include "salvage.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace jifen {
@@ -68,8 +70,11 @@ struct StoreOptions {
 // Every statement goes through exec() so failure injection sees all of them.
 class Store {
 public:
-    // Opens (creating if needed) and migrates. A database from a newer Jifen is refused; a corrupt
-    // one is moved aside (quarantined, never deleted) and reported as a storage error.
+    // Opens (creating if needed) and migrates. A database from a newer Jifen is refused. A corrupt
+    // one (or one whose write-ahead log is damaged in the middle) is moved aside (quarantined, never
+    // deleted); what can still be read of it is salvaged into a new database at the same path,
+    // which is opened with recovery() saying what was saved. When nothing can be saved the open
+    // fails with a storage error naming the quarantined file.
     static Result<std::unique_ptr<Store>> open(const QString& path, StoreOptions options = {});
     ~Store();
     Store(const Store&) = delete;
@@ -78,6 +83,8 @@ public:
     static int latestVersion();
     int schemaVersion() const { return m_version; }
     const QString& path() const { return m_path; }
+    // Set when this open rebuilt the database from a quarantined one.
+    const std::optional<RecoveryReport>& recovery() const { return m_recovery; }
     QSqlDatabase database() const;
 
     // Prepared once per connection and cached: preparing is most of the cost of a small write.
@@ -103,6 +110,7 @@ private:
     FaultInjector* m_faults;
     int m_version = 0;
     bool m_inTransaction = false;
+    std::optional<RecoveryReport> m_recovery;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 

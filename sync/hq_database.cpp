@@ -1,5 +1,7 @@
 #include "hq_database.h"
 
+#include "store.h"
+
 #include <QAtomicInteger>
 #include <QSqlError>
 #include <QUrl>
@@ -147,11 +149,17 @@ QList<QStringList> hqSteps()
 
 } // namespace
 
-HqDatabase::HqDatabase(QString connection, bool postgres, QString describe)
+HqDatabase::HqDatabase(QString connection, bool postgres, QString describe, FaultInjector* faults)
     : m_connection(std::move(connection))
     , m_postgres(postgres)
     , m_describe(std::move(describe))
+    , m_faults(faults)
 {}
+
+bool HqDatabase::injectedFailure()
+{
+    return m_faults && m_faults->nextShouldFail();
+}
 
 HqDatabase::~HqDatabase()
 {
@@ -164,7 +172,7 @@ HqDatabase::~HqDatabase()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-Result<std::unique_ptr<HqDatabase>> HqDatabase::open(const QString& spec, int upToStep)
+Result<std::unique_ptr<HqDatabase>> HqDatabase::open(const QString& spec, FaultInjector* faults, int upToStep)
 {
     if (spec.trimmed().isEmpty())
         return Error::badInput(QStringLiteral("--db is empty: give a SQLite file path or a postgresql:// URL"));
@@ -199,7 +207,7 @@ Result<std::unique_ptr<HqDatabase>> HqDatabase::open(const QString& spec, int up
             return Error::storage(QStringLiteral("cannot open the HQ database %1: %2").arg(describe, why));
         }
     }
-    std::unique_ptr<HqDatabase> hq(new HqDatabase(connection, postgres, describe));
+    std::unique_ptr<HqDatabase> hq(new HqDatabase(connection, postgres, describe, faults));
     if (!postgres) {
         for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
             JIFEN_TRY(hq->execDirect(QString::fromLatin1(pragma)));
@@ -223,6 +231,8 @@ Result<QSqlQuery*> HqDatabase::run(const QString& sql, const QVariantList& value
     q->finish();
     for (int i = 0; i < values.size(); ++i)
         q->bindValue(i, values.at(i));
+    if (injectedFailure())
+        return Error::storage(QStringLiteral("HQ storage failure (injected)"));
     if (!q->exec())
         return Error::storage(QStringLiteral("HQ storage failure: %1").arg(q->lastError().text()));
     return q;
@@ -314,6 +324,8 @@ Result<QVariant> HqDatabase::scalar(const QString& sql, const QVariantList& valu
 
 Status HqDatabase::execDirect(const QString& sql)
 {
+    if (injectedFailure())
+        return Error::storage(QStringLiteral("HQ storage failure (injected)"));
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(sql))
         return Error::storage(QStringLiteral("HQ storage failure: %1").arg(q.lastError().text()));
@@ -323,6 +335,8 @@ Status HqDatabase::execDirect(const QString& sql)
 Status HqDatabase::begin()
 {
     if (m_postgres) {
+        if (injectedFailure())
+            return Error::storage(QStringLiteral("HQ storage failure (begin, injected)"));
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (!db.transaction())
             return Error::storage(QStringLiteral("HQ storage failure (begin): %1").arg(db.lastError().text()));
@@ -335,6 +349,8 @@ Status HqDatabase::commit()
 {
     finishAll();
     if (m_postgres) {
+        if (injectedFailure())
+            return Error::storage(QStringLiteral("HQ storage failure (commit, injected)"));
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (!db.commit())
             return Error::storage(QStringLiteral("HQ storage failure (commit): %1").arg(db.lastError().text()));

@@ -11,6 +11,10 @@
 #include <memory>
 #include <unordered_map>
 
+namespace jifen {
+class FaultInjector;
+}
+
 namespace jifen::sync {
 
 // HQ's database: the embedded SQLite file by default, or PostgreSQL ("postgresql://user@host:port/db"
@@ -19,13 +23,18 @@ namespace jifen::sync {
 class HqDatabase {
 public:
     // Migrates to the newest schema step, or only up to `upToStep` (tests of upgrades).
-    static Result<std::unique_ptr<HqDatabase>> open(const QString& spec, int upToStep = -1);
+    // `faults` (tests): every statement HQ executes — prepared, direct, BEGIN and COMMIT, never
+    // ROLLBACK — is counted by it, and the one it names fails without reaching the database.
+    static Result<std::unique_ptr<HqDatabase>> open(const QString& spec, FaultInjector* faults = nullptr,
+                                                    int upToStep = -1);
     ~HqDatabase();
     HqDatabase(const HqDatabase&) = delete;
     HqDatabase& operator=(const HqDatabase&) = delete;
 
     bool isPostgres() const { return m_postgres; }
     QString describe() const { return m_describe; }
+    // HQ's own connection (tests read through it, so an uncommitted change left behind shows).
+    QSqlDatabase database() const { return QSqlDatabase::database(m_connection, false); }
 
     // Runs one statement with positional values; the query is ready for next() afterwards.
     // Statements are prepared once and cached: a statement must be read to the end (or be
@@ -52,16 +61,19 @@ public:
     Status execDirect(const QString& sql);
 
 private:
-    HqDatabase(QString connection, bool postgres, QString describe);
+    HqDatabase(QString connection, bool postgres, QString describe, FaultInjector* faults);
     Status migrate(int upToStep);
     // The part of a schema step SQL alone cannot do, inside the step's transaction
     // (hq_migration_code.cpp). `version`: the step just applied.
     Status afterStep(int version);
     Status rebuildLotMetadata();
+    // True when the fault injector says this statement fails.
+    bool injectedFailure();
 
     QString m_connection;
     bool m_postgres;
     QString m_describe;
+    FaultInjector* m_faults;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 

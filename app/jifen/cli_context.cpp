@@ -45,6 +45,12 @@ Result<Ledger*> Context::ledger(bool create)
     if (!store)
         return store.error();
     m_store = std::move(store.value());
+    // The ledger was rebuilt from a damaged file just now: say so once, on stderr, whatever the
+    // command (its output on stdout stays what scripts expect).
+    if (const auto& recovery = m_store->recovery()) {
+        m_err << "jifen: warning: " << recovery->summary() << '\n';
+        m_err.flush();
+    }
     m_ledger = std::make_unique<Ledger>(*m_store, *m_clock);
     return m_ledger.get();
 }

@@ -1,5 +1,7 @@
-// A damaged database is never used and never deleted: Store::open reports a storage error and
-// moves the file aside as jifen.db.corrupt-<stamp>, byte for byte as it was.
+// A damaged database is never used and never deleted: Store::open moves the file aside as
+// jifen.db.corrupt-<stamp>, byte for byte as it was, and rebuilds the ledger at the same path from
+// what can still be read (a damaged header is rewritten in a copy); when nothing can be read it
+// reports a storage error naming the quarantined file.
 
 #include "fixture.h"
 
@@ -46,19 +48,27 @@ private slots:
 void TestCorruption::corruptDatabaseQuarantined_data()
 {
     QTest::addColumn<QString>("damage");
-    QTest::newRow("first 100 bytes (the header) overwritten") << "header";
-    QTest::newRow("magic string zeroed") << "magic";
-    QTest::newRow("whole file replaced by random bytes") << "random";
-    QTest::newRow("second page overwritten with random bytes") << "page2";
-    QTest::newRow("a text file in its place") << "text";
+    QTest::addColumn<QString>("expected"); // "all": every entry recovered; "some": any; "none": open fails
+    QTest::newRow("first 100 bytes (the header) overwritten") << "header"
+                                                              << "all";
+    QTest::newRow("magic string zeroed") << "magic"
+                                         << "all";
+    QTest::newRow("whole file replaced by random bytes") << "random"
+                                                         << "none";
+    QTest::newRow("second page overwritten with random bytes") << "page2"
+                                                               << "some";
+    QTest::newRow("a text file in its place") << "text"
+                                              << "none";
 }
 
 void TestCorruption::corruptDatabaseQuarantined()
 {
     QFETCH(QString, damage);
+    QFETCH(QString, expected);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"jifen.db"_s);
+    QStringList journal; // seq:hash before the damage
     {
         FixedClock clock(cst(QDate(2026, 11, 23)));
         JIFEN_REQUIRE(store, Store::open(path));
@@ -67,6 +77,8 @@ void TestCorruption::corruptDatabaseQuarantined()
         JIFEN_VERIFY_OK(ledger.addMember(NewMember{kPhone, QString(), u"张三"_s}));
         for (int i = 0; i < 20; ++i)
             JIFEN_VERIFY_OK(ledger.sale(SaleRequest{u"s%1"_s.arg(i), kPhone, {}, u"100.00"_s, {}, {}, 0, {}, {}}));
+        for (const JournalEntry& e : ledger.journal().value())
+            journal.append(u"%1:%2"_s.arg(e.seq).arg(e.hash));
     }
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"jifen.db"_s}); // WAL checkpointed away
 
@@ -85,27 +97,55 @@ void TestCorruption::corruptDatabaseQuarantined()
     QVERIFY(writeFile(path, bytes));
 
     const auto opened = Store::open(path);
-    QVERIFY2(!opened.ok(), "a corrupt database was opened");
-    QCOMPARE(opened.error().code, ErrorCode::Storage);
-    QVERIFY2(opened.error().message.contains(u"corrupt"_s), qPrintable(opened.error().message));
-    QVERIFY2(opened.error().message.contains(u"quarantined"_s), qPrintable(opened.error().message));
-
-    // The original path is free; the damaged bytes sit, unchanged, in jifen.db.corrupt-*.
-    QVERIFY(!QFile::exists(path));
     const QStringList quarantined = QDir(dir.path()).entryList({u"jifen.db.corrupt-*"_s}, QDir::Files);
     QCOMPARE(quarantined.size(), 1);
     const QString moved = dir.filePath(quarantined.first());
-    QVERIFY2(opened.error().message.contains(moved), qPrintable(opened.error().message));
     QVERIFY2(fileBytes(moved) == bytes, "the quarantined file does not hold the old bytes");
 
-    // The terminal can start afresh at the same path; the quarantined file stays.
-    {
+    if (expected == u"none"_s) {
+        QVERIFY2(!opened.ok(), "a database with nothing readable was opened");
+        QCOMPARE(opened.error().code, ErrorCode::Storage);
+        QVERIFY2(opened.error().message.contains(u"corrupt"_s), qPrintable(opened.error().message));
+        QVERIFY2(opened.error().message.contains(u"quarantined"_s), qPrintable(opened.error().message));
+        QVERIFY2(opened.error().message.contains(moved), qPrintable(opened.error().message));
+        // The original path is free: the terminal can start afresh; the quarantined file stays.
+        QVERIFY(!QFile::exists(path));
         FixedClock clock(cst(QDate(2026, 11, 24)));
         JIFEN_REQUIRE(fresh, Store::open(path));
         Ledger ledger(*fresh.value(), clock);
         JIFEN_VERIFY_ERROR(ledger.identity(), ErrorCode::NotFound);
+        QVERIFY(fileBytes(moved) == bytes);
+        return;
     }
-    QVERIFY(QFile::exists(moved));
+
+    // Salvaged: a new ledger at the same path, saying where the damaged file went.
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+    const auto& recovery = opened.value()->recovery();
+    QVERIFY(recovery.has_value());
+    QCOMPARE(recovery->quarantined, moved);
+    QVERIFY2(recovery->summary().contains(moved), qPrintable(recovery->summary()));
+    FixedClock clock(cst(QDate(2026, 11, 24)));
+    Ledger ledger(*opened.value(), clock);
+    QStringList recovered;
+    for (const JournalEntry& e : ledger.journal().value())
+        recovered.append(u"%1:%2"_s.arg(e.seq).arg(e.hash));
+    QCOMPARE(recovered, journal.mid(0, recovered.size())); // a prefix, entry for entry
+    QCOMPARE(qint64(recovered.size()), recovery->lastSeq);
+    if (expected == u"all"_s) {
+        QCOMPARE(recovered, journal);
+        QVERIFY(recovery->identity);
+        QVERIFY(recovery->journalGaps.isEmpty());
+        JIFEN_REQUIRE(report, ledger.verify());
+        QVERIFY2(report->ok(), qPrintable(report->problems.join(u"; "_s)));
+        JIFEN_REQUIRE(m, ledger.memberByPhone(kPhone));
+        QCOMPARE(m->balance, Points(2000));
+        // It goes on from there: the next sale chains to the recovered journal.
+        JIFEN_VERIFY_OK(ledger.sale(SaleRequest{u"after"_s, kPhone, {}, u"1.00"_s, {}, {}, 0, {}, {}}));
+        JIFEN_REQUIRE(again, ledger.verify());
+        QVERIFY(again->ok());
+    } else {
+        qInfo("%s", qPrintable(recovery->summary()));
+    }
     QVERIFY(fileBytes(moved) == bytes);
 }
 

@@ -63,7 +63,7 @@ private slots:
 
         // Stored as jifen-hq stored pushes at schema step 1: no green flag, original or earning date.
         {
-            auto db = HqDatabase::open(spec, 1);
+            auto db = HqDatabase::open(spec, nullptr, 1);
             QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
             QCOMPARE(
                 db.value()->scalar(QStringLiteral("SELECT value FROM hq_meta WHERE key = 'schema_version'"))->toInt(),
