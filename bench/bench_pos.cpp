@@ -308,7 +308,11 @@ int main(int argc, char** argv)
         while (!phonePainted.seen()) {
             QCoreApplication::processEvents();
             if (t.elapsed() > 10000)
-                die(QStringLiteral("the member panel was never painted"));
+                die(QStringLiteral("the member panel was never painted (shows \"%1\", expected \"%2\", visible %3, "
+                                   "message \"%4\")")
+                        .arg(phoneLabel->text(), maskPhone(phone))
+                        .arg(phoneLabel->isVisible())
+                        .arg(messageLabel->text()));
         }
         memberNs.push_back(t.nsecsElapsed());
         if (!window.checkout()->memberPanel()->member())

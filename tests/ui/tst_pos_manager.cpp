@@ -14,6 +14,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialog>
 #include <QFile>
 #include <QPlainTextEdit>
