@@ -3,7 +3,8 @@
 # Not part of the test suite: timings belong here, never in a test.
 #   bash bench/run.sh                 ledger, HQ ingest (SQLite, and PostgreSQL when a throwaway
 #                                     cluster can be started), 100,000-entry backlog, storms of
-#                                     100x1000 and 1000x100 terminals x entries (a few minutes)
+#                                     100x1000 and 1000x100 terminals x entries, jifen-pos with a
+#                                     million members (a few minutes)
 #   bash bench/run.sh --storm-full    the same plus the full storm, 1000 x 1000
 #   JIFEN_BENCH_STORM=NxM[,NxM]       other storm sizes
 set -euo pipefail
@@ -19,7 +20,7 @@ bash "$root/scripts/install-deps.sh"
 if [ ! -f "$build/build.ninja" ]; then
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DJIFEN_BUILD_TESTS=OFF >/dev/null
 fi
-cmake --build "$build" -j2 --target bench_ledger bench_sync jifen-hq >/dev/null
+cmake --build "$build" -j2 --target bench_ledger bench_sync bench_pos jifen-hq >/dev/null
 
 # A throwaway PostgreSQL cluster for the ingest comparison, as scripts/test.sh starts one.
 pg=""
@@ -44,9 +45,8 @@ out="$root/docs/benchmarks.md"
     echo
     "$build/bench/bench_ledger" --dir "$build" "${ledger_args[@]}"
     "$build/bench/bench_sync" --dir "$build" --hq "$build/bin/jifen-hq" "${pg_args[@]}" --storm "$storm"
-    # --- jifen-pos (bench/bench_pos.cpp): member shown, sale committed, offscreen ---
-    cmake --build "$build" -j2 --target bench_pos >/dev/null
-    "$build/bench/bench_pos" --dir "$build"
+    # --- jifen-pos (bench/bench_pos.cpp): member shown, sale committed, on the offscreen platform ---
+    QT_QPA_PLATFORM=offscreen "$build/bench/bench_pos" --dir "$build"
     # --- end jifen-pos ---
     cat "$root/bench/notes.md"
 } > "$out.tmp"

@@ -126,9 +126,12 @@
         <source>Not adjusted: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Adjusted by %1 points; balance %2.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Adjusted by %n point(s); balance %1.</source>
+        <translation>
+            <numerusform>Adjusted by %n point; balance %1.</numerusform>
+            <numerusform>Adjusted by %n points; balance %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -294,27 +297,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>saves %1 yuan (at most %2 points)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>at most %1 points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The cart is empty: scan an item or enter an amount (F5).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sale was not recorded: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sale %1 recorded: %2 points earned, %3 pending the store&apos;s budget.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sale %1 recorded: %2 points earned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -324,6 +311,34 @@
     <message>
         <source>Jifen points · store %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>saves %1 yuan (at most %n point(s))</source>
+        <translation>
+            <numerusform>saves %1 yuan (at most %n point)</numerusform>
+            <numerusform>saves %1 yuan (at most %n points)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n point(s)</source>
+        <translation>
+            <numerusform>at most %n point</numerusform>
+            <numerusform>at most %n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sale %1 recorded: %n point(s) earned, %2 pending the store&apos;s budget.</source>
+        <translation>
+            <numerusform>Sale %1 recorded: %n point earned, %2 pending the store's budget.</numerusform>
+            <numerusform>Sale %1 recorded: %n points earned, %2 pending the store's budget.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sale %1 recorded: %n point(s) earned.</source>
+        <translation>
+            <numerusform>Sale %1 recorded: %n point earned.</numerusform>
+            <numerusform>Sale %1 recorded: %n points earned.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -338,9 +353,9 @@
     </message>
     <message numerus="yes">
         <source>%n sale(s), %1 yuan; %2 points issued (%3 green), %4 redeemed, %5 offset, %6 donated.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sale, %1 yuan; %2 points issued (%3 green), %4 redeemed, %5 offset, %6 donated.</numerusform>
+            <numerusform>%n sales, %1 yuan; %2 points issued (%3 green), %4 redeemed, %5 offset, %6 donated.</numerusform>
         </translation>
     </message>
     <message>
@@ -365,6 +380,14 @@
     </message>
     <message>
         <source>Sales per cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the report for %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -406,9 +429,12 @@
         <source>Not donated: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 points donated, matched with %2; balance %3.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n point(s) donated, matched with %1; balance %2.</source>
+        <translation>
+            <numerusform>%n point donated, matched with %1; balance %2.</numerusform>
+            <numerusform>%n points donated, matched with %1; balance %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -515,13 +541,19 @@
         <source>Not granted: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 green points granted; green balance %2.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n green point(s) granted; green balance %1.</source>
+        <translation>
+            <numerusform>%n green point granted; green balance %1.</numerusform>
+            <numerusform>%n green points granted; green balance %1.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 points deferred (allowance used up).</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n point(s) deferred (allowance used up).</source>
+        <translation>
+            <numerusform>%n point deferred (allowance used up).</numerusform>
+            <numerusform>%n points deferred (allowance used up).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -588,9 +620,9 @@
     </message>
     <message numerus="yes">
         <source>Household of %1: %n member(s), at most %2 points sent per member a month.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Household of %1: %n member, at most %2 points sent per member a month.</numerusform>
+            <numerusform>Household of %1: %n members, at most %2 points sent per member a month.</numerusform>
         </translation>
     </message>
     <message>
@@ -613,9 +645,12 @@
         <source>Not transferred: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 points transferred; balances now %2 and %3.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n point(s) transferred; balances now %1 and %2.</source>
+        <translation>
+            <numerusform>%n point transferred; balances now %1 and %2.</numerusform>
+            <numerusform>%n points transferred; balances now %1 and %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -654,9 +689,9 @@
     </message>
     <message numerus="yes">
         <source>%n incident(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n incident.</numerusform>
+            <numerusform>%n incidents.</numerusform>
         </translation>
     </message>
 </context>
@@ -714,11 +749,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alt+1…8 or Ctrl+Tab switch tabs · Tab moves between fields · Enter confirms · Esc back to checkout</source>
+        <source>Manager: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Manager: %1</source>
+        <source>Statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+1…9 or Ctrl+Tab switch tabs · Tab moves between fields · Enter confirms · Esc back to checkout</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -846,6 +885,18 @@
         <source>Not approved: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2 receipt no. · F4 amount · F12 or Enter refund · F10 sync · F11 checkout · Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jifen::ReceiptPrinter</name>
@@ -953,19 +1004,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 × %2 for %3 points needs a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not approved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not redeemed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redeemed %1 × %2 for %3 points; balance %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -991,6 +1034,20 @@
     <message>
         <source>by this terminal (not enrolled with HQ)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 for %n point(s) needs a manager&apos;s approval.</source>
+        <translation>
+            <numerusform>%1 × %2 for %n point needs a manager's approval.</numerusform>
+            <numerusform>%1 × %2 for %n points needs a manager's approval.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Redeemed %1 × %2 for %n point(s); balance %3.</source>
+        <translation>
+            <numerusform>Redeemed %1 × %2 for %n point; balance %3.</numerusform>
+            <numerusform>Redeemed %1 × %2 for %n points; balance %3.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1024,12 +1081,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refunded %1 yuan of %2: %3 points taken back, %4 offset points returned; balance %5.%6</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The sale is fully refunded.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refunded %1 yuan of %2: %n point(s) taken back, %3 offset points returned; balance %4.%5</source>
+        <translation>
+            <numerusform>Refunded %1 yuan of %2: %n point taken back, %3 offset points returned; balance %4.%5</numerusform>
+            <numerusform>Refunded %1 yuan of %2: %n points taken back, %3 offset points returned; balance %4.%5</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1128,53 @@
     </message>
 </context>
 <context>
+    <name>jifen::StatementsTab</name>
+    <message>
+        <source>member&apos;s phone or card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a PDF file to write, e.g. /tmp/statement.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make statement (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement cannot be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or scan the member&apos;s phone or card first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jifen::SyncStatusWidget</name>
     <message>
         <source>Sync now (F10)</source>
@@ -1099,9 +1206,9 @@
     </message>
     <message numerus="yes">
         <source>%n entries not yet at HQ, last sync %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry not yet at HQ, last sync %1</numerusform>
+            <numerusform>%n entries not yet at HQ, last sync %1</numerusform>
         </translation>
     </message>
     <message>

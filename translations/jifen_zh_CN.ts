@@ -126,9 +126,11 @@
         <source>Not adjusted: %1</source>
         <translation>未调整：%1</translation>
     </message>
-    <message>
-        <source>Adjusted by %1 points; balance %2.</source>
-        <translation>已调整 %1 积分；余额 %2。</translation>
+    <message numerus="yes">
+        <source>Adjusted by %n point(s); balance %1.</source>
+        <translation>
+            <numerusform>已调整 %n 积分；余额 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -294,14 +296,6 @@
         <translation>%1（绿色 %2）</translation>
     </message>
     <message>
-        <source>saves %1 yuan (at most %2 points)</source>
-        <translation>抵扣 %1 元（最多 %2 积分）</translation>
-    </message>
-    <message>
-        <source>at most %1 points</source>
-        <translation>最多可用 %1 积分</translation>
-    </message>
-    <message>
         <source>The cart is empty: scan an item or enter an amount (F5).</source>
         <translation>购物车是空的：请扫商品或输入金额（F5）。</translation>
     </message>
@@ -310,20 +304,36 @@
         <translation>本单未记录：%1</translation>
     </message>
     <message>
-        <source>Sale %1 recorded: %2 points earned, %3 pending the store&apos;s budget.</source>
-        <translation>单据 %1 已记录：获得 %2 积分，另有 %3 积分待门店预算发放。</translation>
-    </message>
-    <message>
-        <source>Sale %1 recorded: %2 points earned.</source>
-        <translation>单据 %1 已记录：获得 %2 积分。</translation>
-    </message>
-    <message>
         <source>Sale cancelled.</source>
         <translation>已取消本单。</translation>
     </message>
     <message>
         <source>Jifen points · store %1</source>
         <translation>积分好店 · 门店 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>saves %1 yuan (at most %n point(s))</source>
+        <translation>
+            <numerusform>抵扣 %1 元（最多 %n 积分）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n point(s)</source>
+        <translation>
+            <numerusform>最多可用 %n 积分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sale %1 recorded: %n point(s) earned, %2 pending the store&apos;s budget.</source>
+        <translation>
+            <numerusform>单据 %1 已记录：获得 %n 积分，另有 %2 积分待门店预算发放。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sale %1 recorded: %n point(s) earned.</source>
+        <translation>
+            <numerusform>单据 %1 已记录：获得 %n 积分。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -366,6 +376,14 @@
         <source>Sales per cashier</source>
         <translation>各收银员销售额</translation>
     </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Making the report for %1…</source>
+        <translation>正在生成 %1 的报表…</translation>
+    </message>
 </context>
 <context>
     <name>jifen::DonationsTab</name>
@@ -405,9 +423,11 @@
         <source>Not donated: %1</source>
         <translation>未捐赠：%1</translation>
     </message>
-    <message>
-        <source>%1 points donated, matched with %2; balance %3.</source>
-        <translation>已捐赠 %1 积分，配捐 %2；余额 %3。</translation>
+    <message numerus="yes">
+        <source>%n point(s) donated, matched with %1; balance %2.</source>
+        <translation>
+            <numerusform>已捐赠 %n 积分，配捐 %1；余额 %2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -514,13 +534,17 @@
         <source>Not granted: %1</source>
         <translation>未发放：%1</translation>
     </message>
-    <message>
-        <source>%1 green points granted; green balance %2.</source>
-        <translation>已发放 %1 绿色积分；绿色积分余额 %2。</translation>
+    <message numerus="yes">
+        <source>%n green point(s) granted; green balance %1.</source>
+        <translation>
+            <numerusform>已发放 %n 绿色积分；绿色积分余额 %1。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 points deferred (allowance used up).</source>
-        <translation>%1 积分暂缓发放（额度已用完）。</translation>
+    <message numerus="yes">
+        <source>%n point(s) deferred (allowance used up).</source>
+        <translation>
+            <numerusform>%n 积分暂缓发放（额度已用完）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -611,9 +635,11 @@
         <source>Not transferred: %1</source>
         <translation>未转赠：%1</translation>
     </message>
-    <message>
-        <source>%1 points transferred; balances now %2 and %3.</source>
-        <translation>已转赠 %1 积分；双方余额现为 %2 和 %3。</translation>
+    <message numerus="yes">
+        <source>%n point(s) transferred; balances now %1 and %2.</source>
+        <translation>
+            <numerusform>已转赠 %n 积分；双方余额现为 %1 和 %2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -711,12 +737,16 @@
         <translation>设置</translation>
     </message>
     <message>
-        <source>Alt+1…8 or Ctrl+Tab switch tabs · Tab moves between fields · Enter confirms · Esc back to checkout</source>
-        <translation>Alt+1…8 或 Ctrl+Tab 切换页面 · Tab 切换输入框 · 回车确认 · Esc 返回收银</translation>
-    </message>
-    <message>
         <source>Manager: %1</source>
         <translation>店长：%1</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>月结单</translation>
+    </message>
+    <message>
+        <source>Alt+1…9 or Ctrl+Tab switch tabs · Tab moves between fields · Enter confirms · Esc back to checkout</source>
+        <translation>Alt+1…9 或 Ctrl+Tab 切换页面 · Tab 切换输入框 · 回车确认 · Esc 返回收银</translation>
     </message>
 </context>
 <context>
@@ -843,6 +873,18 @@
         <source>Not approved: %1</source>
         <translation>未授权：%1</translation>
     </message>
+    <message>
+        <source>F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout</source>
+        <translation>F2 会员 · F3 礼品 · F4 数量 · F12 或回车 兑换 · F10 同步 · F11 收银 · Shift+F12 退货 · Esc 返回收银</translation>
+    </message>
+    <message>
+        <source>F2 receipt no. · F4 amount · F12 or Enter refund · F10 sync · F11 checkout · Esc back to checkout</source>
+        <translation>F2 单号 · F4 金额 · F12 或回车 退款 · F10 同步 · F11 收银 · Esc 返回收银</translation>
+    </message>
+    <message>
+        <source>Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout</source>
+        <translation>Alt+1…9 切换页面 · Tab 下一项 · 回车确认 · F10 同步 · Esc 返回收银</translation>
+    </message>
 </context>
 <context>
     <name>jifen::ReceiptPrinter</name>
@@ -950,20 +992,12 @@
         <translation>未选择礼品：请输入礼品名称的一部分。</translation>
     </message>
     <message>
-        <source>%1 × %2 for %3 points needs a manager&apos;s approval.</source>
-        <translation>%1 × %2，共 %3 积分，需要店长授权。</translation>
-    </message>
-    <message>
         <source>Not approved: %1</source>
         <translation>未授权：%1</translation>
     </message>
     <message>
         <source>Not redeemed: %1</source>
         <translation>未兑换：%1</translation>
-    </message>
-    <message>
-        <source>Redeemed %1 × %2 for %3 points; balance %4.</source>
-        <translation>已兑换 %1 × %2，使用 %3 积分；余额 %4。</translation>
     </message>
     <message>
         <source>Voucher code: %1</source>
@@ -988,6 +1022,18 @@
     <message>
         <source>by this terminal (not enrolled with HQ)</source>
         <translation>本终端授权（未在总部注册）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 for %n point(s) needs a manager&apos;s approval.</source>
+        <translation>
+            <numerusform>%1 × %2，共 %n 积分，需要店长授权。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Redeemed %1 × %2 for %n point(s); balance %3.</source>
+        <translation>
+            <numerusform>已兑换 %1 × %2，使用 %n 积分；余额 %3。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1021,12 +1067,14 @@
         <translation>未退款：%1</translation>
     </message>
     <message>
-        <source>Refunded %1 yuan of %2: %3 points taken back, %4 offset points returned; balance %5.%6</source>
-        <translation>单据 %2 已退款 %1 元：扣回 %3 积分，退回抵扣积分 %4；余额 %5。%6</translation>
-    </message>
-    <message>
         <source>The sale is fully refunded.</source>
         <translation>该单已全部退款。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refunded %1 yuan of %2: %n point(s) taken back, %3 offset points returned; balance %4.%5</source>
+        <translation>
+            <numerusform>单据 %2 已退款 %1 元：扣回 %n 积分，退回抵扣积分 %3；余额 %4。%5</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1110,53 @@
     <message>
         <source>Saved. The printer applies now; the sync hour and the language at the next start.</source>
         <translation>已保存。打印机立即生效；同步时间和语言在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>jifen::StatementsTab</name>
+    <message>
+        <source>member&apos;s phone or card</source>
+        <translation>会员手机号或卡号</translation>
+    </message>
+    <message>
+        <source>optional: a PDF file to write, e.g. /tmp/statement.pdf</source>
+        <translation>可选：要写入的 PDF 文件，例如 /tmp/statement.pdf</translation>
+    </message>
+    <message>
+        <source>Make statement (Enter)</source>
+        <translation>生成月结单（回车）</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Statement ready.</source>
+        <translation>月结单已生成。</translation>
+    </message>
+    <message>
+        <source>Statement written to %1.</source>
+        <translation>月结单已写入 %1。</translation>
+    </message>
+    <message>
+        <source>The statement cannot be made: %1</source>
+        <translation>无法生成月结单：%1</translation>
+    </message>
+    <message>
+        <source>Type or scan the member&apos;s phone or card first.</source>
+        <translation>请先输入或扫描会员手机号或卡号。</translation>
+    </message>
+    <message>
+        <source>Making the statement…</source>
+        <translation>正在生成月结单…</translation>
     </message>
 </context>
 <context>

@@ -487,10 +487,10 @@ void CheckoutScreen::recompute()
         m_pointsLabel->setText(tr("%1 (green %2)").arg(m_preview->points.value()).arg(m_preview->green.value()));
     else
         m_pointsLabel->setText(QString::number(m_preview->points.value()));
-    m_offsetSaved->setText(
-        m_preview->offsetPoints.value() > 0
-            ? tr("saves %1 yuan (at most %2 points)").arg(m_preview->offsetAmount.toYuanString()).arg(maxOffset)
-            : (member ? tr("at most %1 points").arg(maxOffset) : QString()));
+    m_offsetSaved->setText(m_preview->offsetPoints.value() > 0
+                               ? tr("saves %1 yuan (at most %n point(s))", nullptr, countOf(maxOffset))
+                                     .arg(m_preview->offsetAmount.toYuanString())
+                               : (member ? tr("at most %n point(s)", nullptr, countOf(maxOffset)) : QString()));
     m_payLabel->setText(yuan(m_preview->paid));
     m_complete->setEnabled(true);
 }
@@ -551,13 +551,14 @@ void CheckoutScreen::completeSale()
     m_offset->setValue(0);
     m_tender->setCurrentIndex(0);
     recompute();
-    showMessage(sale->deferred.value() > 0
-                    ? tr("Sale %1 recorded: %2 points earned, %3 pending the store's budget.")
-                          .arg(sale->ref)
-                          .arg(sale->pointsEarned.value())
-                          .arg(sale->deferred.value())
-                    : tr("Sale %1 recorded: %2 points earned.").arg(sale->ref).arg(sale->pointsEarned.value()),
-                false);
+    showMessage(
+        sale->deferred.value() > 0
+            ? tr("Sale %1 recorded: %n point(s) earned, %2 pending the store's budget.", nullptr,
+                 countOf(sale->pointsEarned.value()))
+                  .arg(sale->ref)
+                  .arg(sale->deferred.value())
+            : tr("Sale %1 recorded: %n point(s) earned.", nullptr, countOf(sale->pointsEarned.value())).arg(sale->ref),
+        false);
     focusItem();
 }
 

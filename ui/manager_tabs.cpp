@@ -2,6 +2,7 @@
 
 #include "error_text.h"
 #include "identity.h"
+#include "report_service.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -15,7 +16,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTimeZone>
@@ -204,8 +208,7 @@ void HouseholdsTab::transfer()
         showMessage(withNextStep(tr("Not transferred: %1").arg(result.error().message), result.error().code), true);
         return;
     }
-    showMessage(tr("%1 points transferred; balances now %2 and %3.")
-                    .arg(result->points.value())
+    showMessage(tr("%n point(s) transferred; balances now %1 and %2.", nullptr, countOf(result->points.value()))
                     .arg(result->fromBalance.value())
                     .arg(result->toBalance.value()),
                 false);
@@ -255,10 +258,11 @@ void GreenTab::grant()
         showMessage(withNextStep(tr("Not granted: %1").arg(result.error().message), result.error().code), true);
         return;
     }
-    QString text =
-        tr("%1 green points granted; green balance %2.").arg(result->points.value()).arg(result->greenBalance.value());
+    QString text = tr("%n green point(s) granted; green balance %1.", nullptr, countOf(result->points.value()))
+                       .arg(result->greenBalance.value());
     if (result->deferred.value() > 0)
-        text += QLatin1Char(' ') + tr("%1 points deferred (allowance used up).").arg(result->deferred.value());
+        text += QLatin1Char(' ') +
+                tr("%n point(s) deferred (allowance used up).", nullptr, countOf(result->deferred.value()));
     showMessage(text, false);
     m_phone->clear();
 }
@@ -321,8 +325,7 @@ void DonationsTab::donate()
         return;
     }
     reload();
-    showMessage(tr("%1 points donated, matched with %2; balance %3.")
-                    .arg(result->points.value())
+    showMessage(tr("%n point(s) donated, matched with %1; balance %2.", nullptr, countOf(result->points.value()))
                     .arg(result->matchPoints.value())
                     .arg(result->balance.value()),
                 false);
@@ -371,7 +374,8 @@ void AdjustmentsTab::adjust()
         showMessage(withNextStep(tr("Not adjusted: %1").arg(result.error().message), result.error().code), true);
         return;
     }
-    showMessage(tr("Adjusted by %1 points; balance %2.").arg(result->points.value()).arg(result->balance.value()),
+    showMessage(tr("Adjusted by %n point(s); balance %1.", nullptr, countOf(result->points.value()))
+                    .arg(result->balance.value()),
                 false);
     m_reason->clear();
     m_points->setValue(0);
@@ -434,9 +438,11 @@ void OperatorsTab::add()
 
 // Day report ---------------------------------------------------------------------------------
 
-DayReportTab::DayReportTab(Ledger& ledger, const Clock& clock, QWidget* parent)
+DayReportTab::DayReportTab(Ledger& ledger, const Clock& clock, ReportService& reports, QWidget* parent)
     : ManagerTab(ledger, clock, parent)
+    , m_reports(reports)
     , m_date(new QDateEdit(this))
+    , m_busy(new QProgressBar(this))
     , m_summary(new QLabel(this))
     , m_hourly(new QChartView(this))
     , m_cashiers(new QChartView(this))
@@ -447,6 +453,11 @@ DayReportTab::DayReportTab(Ledger& ledger, const Clock& clock, QWidget* parent)
     m_date->setCalendarPopup(true);
     m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_date->setDate(clock.today());
+    m_busy->setObjectName(QStringLiteral("reportProgressBar"));
+    m_busy->setRange(0, 0); // busy: the report is one query, its length unknown
+    m_busy->setFormat(tr("Making the report…"));
+    m_busy->setMaximumWidth(240);
+    m_busy->hide();
     m_summary->setObjectName(QStringLiteral("reportSummaryLabel"));
     m_summary->setWordWrap(true);
     m_hourly->setObjectName(QStringLiteral("hourlyChartView"));
@@ -459,6 +470,7 @@ DayReportTab::DayReportTab(Ledger& ledger, const Clock& clock, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Day"), this));
     top->addWidget(m_date);
+    top->addWidget(m_busy);
     top->addStretch(1);
     auto* charts = new QHBoxLayout;
     charts->addWidget(m_hourly, 3);
@@ -469,17 +481,35 @@ DayReportTab::DayReportTab(Ledger& ledger, const Clock& clock, QWidget* parent)
     layout->addLayout(charts, 1);
     layout->addWidget(message());
     connect(m_date, &QDateEdit::dateChanged, this, &DayReportTab::reload);
+    connect(&m_reports, &ReportService::dayReportReady, this, [this](quint64 ticket, const DayReport& report) {
+        if (ticket != m_ticket)
+            return; // an older request: another day was asked for since
+        m_ticket = 0;
+        m_busy->hide();
+        showReport(report);
+        emit reportShown();
+    });
+    connect(&m_reports, &ReportService::failed, this, [this](quint64 ticket, const QString& error, int code) {
+        if (ticket != m_ticket)
+            return;
+        m_ticket = 0;
+        m_busy->hide();
+        m_report.reset();
+        showMessage(withNextStep(tr("The day report cannot be made: %1").arg(error), static_cast<ErrorCode>(code)),
+                    true);
+    });
 }
 
 void DayReportTab::reload()
 {
-    auto report = m_ledger.dayReport(m_date->date());
-    if (!report) {
-        m_report.reset();
-        showMessage(tr("The day report cannot be made: %1").arg(report.error().message), true);
-        return;
-    }
-    m_report = report.value();
+    m_ticket = m_reports.requestDayReport(m_date->date());
+    m_busy->show();
+    showMessage(tr("Making the report for %1…").arg(m_date->date().toString(Qt::ISODate)), false);
+}
+
+void DayReportTab::showReport(const DayReport& report)
+{
+    m_report = report;
     const DayReport& r = *m_report;
     message()->clear();
     m_summary->setText(tr("%n sale(s), %1 yuan; %2 points issued (%3 green), %4 redeemed, %5 offset, %6 donated.",
@@ -552,6 +582,95 @@ void DayReportTab::reload()
     old = m_cashiers->chart();
     m_cashiers->setChart(cashierChart);
     delete old;
+}
+
+// Statements ---------------------------------------------------------------------------------
+
+StatementsTab::StatementsTab(Ledger& ledger, const Clock& clock, ReportService& reports, QWidget* parent)
+    : ManagerTab(ledger, clock, parent)
+    , m_reports(reports)
+    , m_member(makeEdit(this, "statementMemberLineEdit", tr("member's phone or card")))
+    , m_month(new QDateEdit(this))
+    , m_pdf(makeEdit(this, "statementPdfLineEdit", tr("optional: a PDF file to write, e.g. /tmp/statement.pdf")))
+    , m_show(makeButton(this, "statementShowButton", tr("Make statement (Enter)")))
+    , m_progress(new QProgressBar(this))
+    , m_text(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("statementsTab"));
+    message()->setObjectName(QStringLiteral("statementMessageLabel"));
+    m_month->setObjectName(QStringLiteral("statementMonthEdit"));
+    m_month->setDisplayFormat(QStringLiteral("yyyy-MM"));
+    m_month->setDate(clock.today().addMonths(-1));
+    m_progress->setObjectName(QStringLiteral("statementProgressBar"));
+    m_progress->hide();
+    m_text->setObjectName(QStringLiteral("statementTextView"));
+    m_text->setReadOnly(true);
+    m_text->setFocusPolicy(Qt::ClickFocus);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Member"), m_member);
+    form->addRow(tr("Month"), m_month);
+    form->addRow(tr("PDF"), m_pdf);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_show);
+    buttons->addWidget(m_progress, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(message());
+    // Enter in any field of the tab (the member, the month, the file name) makes the statement.
+    for (const int k : {int(Qt::Key_Return), int(Qt::Key_Enter)}) {
+        auto* enter = new QShortcut(QKeySequence(k), this);
+        enter->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(enter, &QShortcut::activated, this, &StatementsTab::request);
+    }
+    connect(m_show, &QPushButton::clicked, this, &StatementsTab::request);
+    connect(&m_reports, &ReportService::progress, this, [this](quint64 ticket, int done, int total) {
+        if (ticket != m_ticket)
+            return;
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+    });
+    connect(&m_reports, &ReportService::statementReady, this,
+            [this](quint64 ticket, const StatementData&, const QString& text, const QString& pdfPath) {
+                if (ticket != m_ticket)
+                    return;
+                m_ticket = 0;
+                m_progress->hide();
+                m_show->setEnabled(true);
+                m_text->setPlainText(text);
+                showMessage(pdfPath.isEmpty() ? tr("Statement ready.") : tr("Statement written to %1.").arg(pdfPath),
+                            false);
+                emit statementShown();
+            });
+    connect(&m_reports, &ReportService::failed, this, [this](quint64 ticket, const QString& error, int code) {
+        if (ticket != m_ticket)
+            return;
+        m_ticket = 0;
+        m_progress->hide();
+        m_show->setEnabled(true);
+        showMessage(withNextStep(tr("The statement cannot be made: %1").arg(error), static_cast<ErrorCode>(code)),
+                    true);
+    });
+}
+
+void StatementsTab::request()
+{
+    const QString member = m_member->text().trimmed();
+    if (member.isEmpty()) {
+        showMessage(tr("Type or scan the member's phone or card first."), true);
+        m_member->setFocus();
+        return;
+    }
+    if (busy())
+        return; // one at a time; the answer is on its way
+    m_text->clear();
+    m_show->setEnabled(false);
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    showMessage(tr("Making the statement…"), false);
+    const QDate month = m_month->date();
+    m_ticket = m_reports.requestStatement(member, month.year(), month.month(), m_pdf->text().trimmed());
 }
 
 // Incidents ----------------------------------------------------------------------------------

@@ -11,11 +11,15 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
 namespace jifen {
+
+class ReportService;
 
 // What every manager tab shares: the ledger, the clock, the approving manager's PIN (asked once
 // when the manager screen opens) and a message line. Tabs talk to the ledger only; no SQL here.
@@ -117,19 +121,53 @@ private:
 };
 
 // The day report: totals, points issued and redeemed per hour, and sales per cashier (QtCharts).
+// The report is made by the ReportService off the UI thread; a busy bar shows meanwhile.
 class DayReportTab : public ManagerTab {
     Q_OBJECT
 public:
-    DayReportTab(Ledger& ledger, const Clock& clock, QWidget* parent = nullptr);
+    DayReportTab(Ledger& ledger, const Clock& clock, ReportService& reports, QWidget* parent = nullptr);
     void reload() override;
     const std::optional<DayReport>& report() const { return m_report; }
+    bool busy() const { return m_ticket != 0; }
+
+signals:
+    void reportShown();
 
 private:
+    void showReport(const DayReport& r);
+
+    ReportService& m_reports;
+    quint64 m_ticket = 0; // the request whose answer is awaited; 0: none
     QDateEdit* m_date;
+    QProgressBar* m_busy;
     QLabel* m_summary;
     QChartView* m_hourly;
     QChartView* m_cashiers;
     std::optional<DayReport> m_report;
+};
+
+// A member's monthly statement, by phone or card, shown as text and, when a file name is given,
+// written as a PDF. Made by the ReportService off the UI thread, with progress.
+class StatementsTab : public ManagerTab {
+    Q_OBJECT
+public:
+    StatementsTab(Ledger& ledger, const Clock& clock, ReportService& reports, QWidget* parent = nullptr);
+    bool busy() const { return m_ticket != 0; }
+
+signals:
+    void statementShown();
+
+private:
+    void request();
+
+    ReportService& m_reports;
+    quint64 m_ticket = 0;
+    QLineEdit* m_member;
+    QDateEdit* m_month;
+    QLineEdit* m_pdf;
+    QPushButton* m_show;
+    QProgressBar* m_progress;
+    QPlainTextEdit* m_text;
 };
 
 // Incidents HQ raised about this store (overdrafts, broken chains...), as last pulled.

@@ -7,6 +7,7 @@
 #include "receipt_printer.h"
 #include "redeem_screen.h"
 #include "refund_screen.h"
+#include "report_service.h"
 #include "sync_client.h"
 #include "sync_scheduler.h"
 #include "sync_status_widget.h"
@@ -43,7 +44,10 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     auto* refunds = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F12), this);
     connect(refunds, &QShortcut::activated, this, &PosMainWindow::showRefund);
     connect(m_refund, &RefundScreen::backRequested, this, &PosMainWindow::showCheckout);
-    m_manager = new ManagerScreen(ledger, clock, this);
+    ReportService* reports = m_options.reports;
+    if (!reports)
+        reports = new LedgerReportService(m_options.databasePath, clock, this);
+    m_manager = new ManagerScreen(ledger, clock, *reports, this);
     m_stack->addWidget(m_manager);
     m_manager->settings()->setSettings({m_options.printer, m_options.nightlyHour, m_options.language});
     connect(m_manager, &ManagerScreen::backRequested, this, &PosMainWindow::showCheckout);
@@ -61,13 +65,11 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     connect(m_redeem, &RedeemScreen::backRequested, this, &PosMainWindow::showCheckout);
     m_sync = new SyncStatusWidget(ledger, this);
     statusBar()->addPermanentWidget(m_sync, 1);
-    auto* keys =
-        new QLabel(tr("F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · "
-                      "F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · "
-                      "Esc cancel"),
-                   this);
-    keys->setObjectName(QStringLiteral("shortcutsLabel"));
-    statusBar()->addWidget(keys);
+    // The keys of the screen in front, always visible; they change with the screen.
+    m_keys = new QLabel(this);
+    m_keys->setObjectName(QStringLiteral("shortcutsLabel"));
+    statusBar()->addWidget(m_keys);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &PosMainWindow::showKeys);
     m_printer = new ReceiptPrinter(m_options.printer, this);
     connect(m_checkout, &CheckoutScreen::saleCompleted, this, &PosMainWindow::printReceipt);
     connect(m_checkout, &CheckoutScreen::reprintRequested, this, &PosMainWindow::reprintLast);
@@ -92,7 +94,25 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
                                  ok ? 8000 : 0);
     });
     resize(1200, 760);
+    showKeys();
     showCheckout(); // the scanner's field has the focus from the start
+}
+
+void PosMainWindow::showKeys()
+{
+    QWidget* screen = m_stack->currentWidget();
+    if (screen == m_redeem)
+        m_keys->setText(tr("F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · "
+                           "Shift+F12 refund · Esc back to checkout"));
+    else if (screen == m_refund)
+        m_keys->setText(tr("F2 receipt no. · F4 amount · F12 or Enter refund · F10 sync · F11 checkout · "
+                           "Esc back to checkout"));
+    else if (screen == m_manager)
+        m_keys->setText(tr("Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout"));
+    else
+        m_keys->setText(tr("F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · "
+                           "F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · "
+                           "Esc cancel"));
 }
 
 void PosMainWindow::showCheckout()
@@ -198,17 +218,18 @@ void PosMainWindow::reprintLast()
 
 bool installPosTranslation(const QString& language)
 {
-    if (language.startsWith(QLatin1String("en")))
-        return true; // the source strings are English
+    // English is the source text; its translation file holds only the plural forms ("1 point",
+    // "2 points") of the strings that count something.
+    const QString name = language.startsWith(QLatin1String("en")) ? QStringLiteral("en") : language;
     auto* app = QCoreApplication::instance();
     auto* translator = new QTranslator(app);
-    if (!translator->load(QStringLiteral(":/i18n/jifen_%1.qm").arg(language))) {
+    if (!translator->load(QStringLiteral(":/i18n/jifen_%1.qm").arg(name))) {
         delete translator;
         return false;
     }
     QCoreApplication::installTranslator(translator);
     auto* qt = new QTranslator(app);
-    if (qt->load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(QStringLiteral("qtbase_%1").arg(name), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
         delete qt;

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class QLabel;
 class QNetworkAccessManager;
 class QStackedWidget;
 
@@ -19,6 +20,7 @@ class CheckoutScreen;
 class ManagerScreen;
 struct PosSettings;
 class RedeemScreen;
+class ReportService;
 class RefundScreen;
 class ReceiptPrinter;
 class SyncStatusWidget;
@@ -37,6 +39,10 @@ public:
         QString settingsPath;                     // where the manager's settings are kept (ini); empty: not kept
         int nightlyHour = 2;                      // shown in the settings
         QString language = QStringLiteral("zh_CN");
+        // Makes reports and statements off the UI thread; null: the window's own, a worker thread
+        // with its own connection to databasePath (the ledger's database file).
+        ReportService* reports = nullptr;
+        QString databasePath;
     };
     PosMainWindow(Ledger& ledger, const Clock& clock, Options options, QWidget* parent = nullptr);
 
@@ -62,6 +68,8 @@ public slots:
     void reprintLast();
 
 private:
+    void showKeys();
+
     Ledger& m_ledger;
     Options m_options;
     ManagerScreen* m_manager;
@@ -69,11 +77,13 @@ private:
     RedeemScreen* m_redeem;
     RefundScreen* m_refund;
     QStackedWidget* m_stack;
+    QLabel* m_keys;
     SyncStatusWidget* m_sync;
     ReceiptPrinter* m_printer;
 };
 
-// Loads the app's translation: "zh_CN" (the default) or "en" (the source strings).
+// Loads the app's translation: "zh_CN" (the default) or "en" (the source strings and their
+// plural forms).
 bool installPosTranslation(const QString& language);
 
 } // namespace jifen

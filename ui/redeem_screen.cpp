@@ -237,11 +237,11 @@ void RedeemScreen::redeemSelected()
         return;
     const Points cost(reward->priceOn(m_clock.today()).value() * m_quantity->value());
     if (reward->requiresManager || cost > m_approvalAbove) {
-        auto* dialog = new ManagerPinDialog(tr("%1 × %2 for %3 points needs a manager's approval.")
-                                                .arg(reward->name)
-                                                .arg(m_quantity->value())
-                                                .arg(cost.value()),
-                                            this);
+        auto* dialog = new ManagerPinDialog(
+            tr("%1 × %2 for %n point(s) needs a manager's approval.", nullptr, countOf(cost.value()))
+                .arg(reward->name)
+                .arg(m_quantity->value()),
+            this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &ManagerPinDialog::pinEntered, this,
                 [this, dialog](const QString& pin) { submit(pin, dialog); });
@@ -300,10 +300,9 @@ void RedeemScreen::redeemed(bool ok, const QJsonObject& json, ErrorCode code, co
         if (entry.first.code == result.reward)
             name = entry.first.name;
     }
-    QString text = tr("Redeemed %1 × %2 for %3 points; balance %4.")
+    QString text = tr("Redeemed %1 × %2 for %n point(s); balance %3.", nullptr, countOf(result.pointsSpent.value()))
                        .arg(name)
                        .arg(result.quantity)
-                       .arg(result.pointsSpent.value())
                        .arg(result.balance.value());
     if (!result.voucherCode.isEmpty())
         text += QLatin1Char(' ') + tr("Voucher code: %1").arg(result.voucherCode);

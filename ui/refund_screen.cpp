@@ -95,9 +95,9 @@ void RefundScreen::refund()
         return;
     }
     m_last = result.value();
-    showMessage(tr("Refunded %1 yuan of %2: %3 points taken back, %4 offset points returned; balance %5.%6")
+    showMessage(tr("Refunded %1 yuan of %2: %n point(s) taken back, %3 offset points returned; balance %4.%5", nullptr,
+                   countOf(result->pointsReversed.value()))
                     .arg(result->amount.toYuanString(), result->saleRef)
-                    .arg(result->pointsReversed.value())
                     .arg(result->offsetRestored.value())
                     .arg(result->balance.value())
                     .arg(result->fullyRefunded ? QLatin1Char(' ') + tr("The sale is fully refunded.") : QString()),

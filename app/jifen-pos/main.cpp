@@ -127,6 +127,7 @@ int main(int argc, char* argv[])
     options.paper = parser.value(paper) == QLatin1String("58") ? PaperWidth::Mm58 : PaperWidth::Mm80;
     // What the manager saved on the settings tab, unless the command line says otherwise.
     options.settingsPath = settingsPath;
+    options.databasePath = dbPath; // the report thread opens its own connection to it
     const QSettings saved(settingsPath, QSettings::IniFormat);
     if (!parser.isSet(printer))
         options.printer = saved.value(QStringLiteral("printer")).toString();

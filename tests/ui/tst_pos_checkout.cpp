@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -44,6 +45,8 @@ private slots:
     void checkoutByKeys_data();
     void checkoutByKeys();
     void escapeCancels();
+    void keysOfEachScreen_data();
+    void keysOfEachScreen();
     void enrolment_data();
     void enrolment();
     void redeemWithPin_data();
@@ -157,6 +160,70 @@ void TstPosCheckout::escapeCancels()
     QVERIFY(!window.checkout()->memberPanel()->member());
     QCOMPARE(f.journalSize(), before);
     QVERIFY(!child<QPushButton>(&window, "completeButton")->isEnabled());
+}
+
+void TstPosCheckout::keysOfEachScreen_data()
+{
+    QTest::addColumn<QTestEventList>("open");
+    QTest::addColumn<QString>("pin"); // typed into the manager PIN prompt when not empty
+    QTest::addColumn<QString>("screen");
+    QTest::addColumn<QString>("firstField");
+    QTest::addColumn<QStringList>("legend");
+    QTestEventList redeem;
+    redeem.addKeyClick(Qt::Key_F11);
+    QTest::newRow("F11 redeem") << redeem << QString() << u"redeemScreen"_s << u"redeemMemberLineEdit"_s
+                                << QStringList{u"F3 reward"_s, u"F12 or Enter redeem"_s, u"Esc back"_s};
+    QTestEventList refund;
+    refund.addKeyClick(Qt::Key_F12, Qt::ShiftModifier);
+    QTest::newRow("Shift+F12 refund") << refund << QString() << u"refundScreen"_s << u"refundSaleRefLineEdit"_s
+                                      << QStringList{u"F2 receipt no."_s, u"F12 or Enter refund"_s, u"Esc back"_s};
+    QTestEventList manager;
+    manager.addKeyClick(Qt::Key_F10, Qt::ShiftModifier);
+    QTest::newRow("Shift+F10 manager, PIN, Enter")
+        << manager << kApproverPin << u"managerScreen"_s << u"householdHeadLineEdit"_s
+        << QStringList{u"Alt+1…9 tabs"_s, u"Enter confirm"_s, u"Esc back"_s};
+}
+
+// Every screen is reached by a key from the checkout, takes the keys in its first field, shows its
+// own keys in the always-visible legend, and Esc brings the checkout back with the scanner's field
+// focused and the checkout's keys shown again.
+void TstPosCheckout::keysOfEachScreen()
+{
+    QFETCH(QTestEventList, open);
+    QFETCH(QString, pin);
+    QFETCH(QString, screen);
+    QFETCH(QString, firstField);
+    QFETCH(QStringList, legend);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(f.addManager());
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(labelText(&window, "shortcutsLabel").contains(u"F12 pay"_s));
+    typeKeys(open, &window);
+    if (!pin.isEmpty()) {
+        auto* dialog = window.findChild<QDialog*>(u"managerPinDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isActiveWindow());
+        auto typed = keys({pin, Qt::Key_Return});
+        typeKeys(typed, dialog);
+        QTRY_VERIFY(window.isActiveWindow() && QApplication::focusWidget());
+    }
+    auto* shown = window.findChild<QWidget*>(screen);
+    QVERIFY(shown);
+    QTRY_VERIFY(shown->isVisible());
+    QVERIFY(QApplication::focusWidget());
+    QCOMPARE(QApplication::focusWidget()->objectName(), firstField);
+    const QString keysShown = labelText(&window, "shortcutsLabel");
+    for (const QString& k : legend)
+        QVERIFY2(keysShown.contains(k), qPrintable(keysShown));
+    QVERIFY2(!keysShown.contains(u"F12 pay"_s), qPrintable(keysShown));
+    auto esc = keys({Qt::Key_Escape});
+    typeKeys(esc, &window);
+    QTRY_VERIFY(!shown->isVisible());
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(&window, "itemLineEdit"));
+    QVERIFY(labelText(&window, "shortcutsLabel").contains(u"F12 pay"_s));
 }
 
 void TstPosCheckout::enrolment_data()

@@ -1,22 +1,34 @@
 // The manager's screen by keys alone, widgets found by objectName: opened with the manager PIN
 // (and not with a wrong one), a green grant, an adjustment with its reason (refused without one),
-// the day report's charts holding the day's points and sales, HQ's incidents listed, settings.
+// the day report's charts holding the day's points and sales, the report and a statement made off
+// the UI thread (the event loop keeps running while they are made), HQ's incidents listed, settings.
 
+#include "identity.h"
 #include "manager_screen.h"
 #include "pos_fixture.h"
 #include "receipt_printer.h"
+#include "report_service.h"
 
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialog>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
 
 using namespace jifen;
 using namespace jifen::test;
@@ -70,6 +82,7 @@ qreal barTotal(QChartView* view, int set)
 class TstPosManager : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void openWithPin_data();
@@ -78,6 +91,11 @@ private slots:
     void adjustment_data();
     void adjustment();
     void dayReportCharts();
+    void summaryPlural_data();
+    void summaryPlural();
+    void reportOffUiThread();
+    void statementOffUiThread_data();
+    void statementOffUiThread();
     void incidentsListed();
     void settingsSaved();
 
@@ -87,6 +105,12 @@ private:
     QTemporaryDir m_dir;
 };
 
+void TstPosManager::initTestCase()
+{
+    // English, with its plural forms ("1 sale", "2 sales") from jifen_en.qm.
+    QVERIFY(installPosTranslation(u"en"_s));
+}
+
 void TstPosManager::init()
 {
     m_f = std::make_unique<Fixture>(QDate(2026, 11, 23), u"fruit"_s);
@@ -95,6 +119,7 @@ void TstPosManager::init()
     QVERIFY(addMemberWithPoints(*m_f, 1000));
     PosMainWindow::Options options;
     options.settingsPath = m_dir.filePath(u"jifen-pos.ini"_s);
+    options.databasePath = m_f->dbPath();
     m_window = std::make_unique<PosMainWindow>(*m_f->ledger, m_f->clock, options);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -204,7 +229,7 @@ void TstPosManager::dayReportCharts()
     shortcut(m_window.get(), Qt::Key_6, Qt::AltModifier);
     auto* tab = m_window->manager()->dayReport();
     QVERIFY(tab->isVisible());
-    QVERIFY(tab->report());
+    QTRY_VERIFY(tab->report()); // made on the report thread; it arrives through the event loop
     const DayReport& r = *tab->report();
     QCOMPARE(r.hours.size(), 24);
     // Seed sale (1,000) and two more (200) at 10:00 China time: issued in that hour's bar.
@@ -215,6 +240,119 @@ void TstPosManager::dayReportCharts()
     QCOMPARE(barTotal(child<QChartView>(tab, "cashierChartView"), 0), qreal(r.salesTotal.fen() / 100));
     QVERIFY2(labelText(tab, "reportSummaryLabel").startsWith(u"3 sale"_s),
              qPrintable(labelText(tab, "reportSummaryLabel")));
+}
+
+void TstPosManager::summaryPlural_data()
+{
+    QTest::addColumn<int>("moreSales"); // besides the seed sale
+    QTest::addColumn<QString>("summary");
+    QTest::newRow("one sale") << 0 << u"1 sale, "_s;
+    QTest::newRow("two sales") << 1 << u"2 sales, "_s;
+}
+
+// The day report counts its sales in English's singular and plural forms.
+void TstPosManager::summaryPlural()
+{
+    QFETCH(int, moreSales);
+    QFETCH(QString, summary);
+    for (int i = 0; i < moreSales; ++i)
+        QVERIFY(m_f->buy(u"P-%1"_s.arg(i), u"10"_s, kPhone, QString(), 0, QString()));
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    shortcut(m_window.get(), Qt::Key_6, Qt::AltModifier);
+    auto* tab = m_window->manager()->dayReport();
+    QTRY_VERIFY(tab->report() && !tab->busy());
+    QVERIFY2(labelText(tab, "reportSummaryLabel").startsWith(summary),
+             qPrintable(labelText(tab, "reportSummaryLabel")));
+}
+
+// The day report is held on the report thread until a timer on the UI thread lets it go: the
+// timer firing proves the event loop ran while the report was being made (were the report made on
+// the UI thread, the hold would block the loop, the report would be there first and the timer
+// would find it). The busy bar shows meanwhile, and the report arrives with the day's figures.
+void TstPosManager::reportOffUiThread()
+{
+    QVERIFY(m_f->buy(u"B-1"_s, u"120"_s, kPhone, QString(), 0, QString()));
+    m_window.reset();
+    QSemaphore hold;
+    std::atomic<QThread*> worker = nullptr;
+    LedgerReportService reports(m_f->dbPath(), m_f->clock);
+    reports.setBeforeWork([&hold, &worker] {
+        worker = QThread::currentThread();
+        hold.tryAcquire(1, 20000); // released by the UI thread's timer; bounded so a failure ends
+    });
+    PosMainWindow::Options options;
+    options.reports = &reports;
+    m_window = std::make_unique<PosMainWindow>(*m_f->ledger, m_f->clock, options);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    auto* tab = m_window->manager()->dayReport();
+    QSignalSpy shown(tab, &DayReportTab::reportShown);
+    shortcut(m_window.get(), Qt::Key_6, Qt::AltModifier); // the request is made; the hold keeps it
+    QVERIFY(tab->busy());
+    bool ticked = false;
+    bool reportWhenTicked = true;
+    bool busyBarWhenTicked = false;
+    QTimer::singleShot(0, tab, [&] {
+        ticked = true;
+        reportWhenTicked = tab->report().has_value();
+        busyBarWhenTicked = child<QProgressBar>(tab, "reportProgressBar")->isVisible();
+        hold.release();
+    });
+    QTRY_VERIFY(ticked);
+    QVERIFY(!reportWhenTicked);
+    QVERIFY(busyBarWhenTicked);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+    QVERIFY(worker.load() && worker.load() != QThread::currentThread());
+    QVERIFY(!tab->busy());
+    QVERIFY(!child<QProgressBar>(tab, "reportProgressBar")->isVisible());
+    QVERIFY(tab->report());
+    QCOMPARE(tab->report()->sales, qint64(2)); // the seed sale and B-1
+    QVERIFY2(labelText(tab, "reportSummaryLabel").startsWith(u"2 sales"_s),
+             qPrintable(labelText(tab, "reportSummaryLabel")));
+    m_window.reset(); // before the service it uses
+}
+
+void TstPosManager::statementOffUiThread_data()
+{
+    QTest::addColumn<bool>("pdf");
+    QTest::newRow("shown") << false;
+    QTest::newRow("shown and written as PDF") << true;
+}
+
+// A statement by keys alone (Alt+7, the phone, Tab, the month moved from last month to this
+// one, Tab, an optional file name, Enter), made off the UI thread, shown as text; with a file name, a PDF.
+void TstPosManager::statementOffUiThread()
+{
+    QFETCH(bool, pdf);
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    shortcut(m_window.get(), Qt::Key_7, Qt::AltModifier);
+    auto* tab = m_window->manager()->statements();
+    QVERIFY(tab->isVisible());
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(tab, "statementMemberLineEdit"));
+    press(m_window.get(), kPhone, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), child<QDateEdit>(tab, "statementMonthEdit"));
+    shortcut(m_window.get(), Qt::Key_Tab, Qt::NoModifier); // from the year to the month section
+    shortcut(m_window.get(), Qt::Key_Up, Qt::NoModifier);  // last month → this one
+    const QString file = m_dir.filePath(u"statement.pdf"_s);
+    shortcut(m_window.get(), Qt::Key_Tab, Qt::NoModifier);
+    QSignalSpy shown(tab, &StatementsTab::statementShown);
+    press(m_window.get(), pdf ? file : QString());
+    QVERIFY(tab->busy()); // the request returned at once; the answer comes later
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+    const QString text = child<QPlainTextEdit>(tab, "statementTextView")->toPlainText();
+    QVERIFY2(text.contains(maskPhone(kPhone)) && text.contains(u"2026-11"_s), qPrintable(text));
+    QVERIFY2(labelText(tab, "statementMessageLabel").contains(pdf ? file : u"ready"_s),
+             qPrintable(labelText(tab, "statementMessageLabel")));
+    QCOMPARE(QFile::exists(file), pdf);
+    if (pdf) {
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.read(5) == "%PDF-");
+    }
 }
 
 void TstPosManager::incidentsListed()
@@ -230,7 +368,7 @@ void TstPosManager::incidentsListed()
     QVERIFY2(pulled, pulled ? "" : qPrintable(pulled.error().message));
     openManager(*m_window, kApproverPin);
     QTRY_VERIFY(m_window->manager()->isVisible());
-    shortcut(m_window.get(), Qt::Key_7, Qt::AltModifier);
+    shortcut(m_window.get(), Qt::Key_8, Qt::AltModifier);
     auto* table = child<QTableWidget>(m_window.get(), "incidentsTable");
     QVERIFY(table->isVisible());
     QCOMPARE(table->rowCount(), 2);
@@ -244,7 +382,7 @@ void TstPosManager::settingsSaved()
 {
     openManager(*m_window, kApproverPin);
     QTRY_VERIFY(m_window->manager()->isVisible());
-    shortcut(m_window.get(), Qt::Key_8, Qt::AltModifier);
+    shortcut(m_window.get(), Qt::Key_9, Qt::AltModifier);
     QCOMPARE(labelText(m_window.get(), "settingsHqLabel").startsWith(u"not enrolled"_s), true);
     const QString device = m_dir.filePath(u"lp0"_s);
     QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(m_window.get(), "settingsPrinterLineEdit"));

@@ -57,7 +57,9 @@ void TstPosScreenshots::screens()
     QVERIFY(f.ledger->addMember(NewMember{kPhone, u"CARD-0001"_s, u"张三"_s}));
     QVERIFY(f.sale(u"SEED-1"_s, u"1280"_s));
     QVERIFY(f.addManager());
-    PosMainWindow window(*f.ledger, f.clock, {});
+    PosMainWindow::Options options;
+    options.databasePath = f.dbPath(); // the report thread's own connection
+    PosMainWindow window(*f.ledger, f.clock, options);
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -109,7 +111,8 @@ void TstPosScreenshots::screens()
     // The manager's day report with its charts (the PIN prompt is covered by tst_pos_manager).
     window.showManager(kManagerName, kApproverPin);
     window.manager()->tabs()->setCurrentWidget(window.manager()->dayReport());
-    QVERIFY(window.manager()->dayReport()->report());
+    QTRY_VERIFY(window.manager()->dayReport()->report()); // made on the report thread
+    QTRY_VERIFY(!window.manager()->dayReport()->busy());
     QCoreApplication::processEvents();
     save(&window, u"manager-report.png"_s);
 }
