@@ -127,10 +127,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Adjusted by %n point(s); balance %1.</source>
+        <source>Added %n point(s); balance %1.</source>
         <translation>
-            <numerusform>Adjusted by %n point; balance %1.</numerusform>
-            <numerusform>Adjusted by %n points; balance %1.</numerusform>
+            <numerusform>Added %n point; balance %1.</numerusform>
+            <numerusform>Added %n points; balance %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took off %n point(s); balance %1.</source>
+        <translation>
+            <numerusform>Took off %n point; balance %1.</numerusform>
+            <numerusform>Took off %n points; balance %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -127,9 +127,15 @@
         <translation>未调整：%1</translation>
     </message>
     <message numerus="yes">
-        <source>Adjusted by %n point(s); balance %1.</source>
+        <source>Added %n point(s); balance %1.</source>
         <translation>
-            <numerusform>已调整 %n 积分；余额 %1。</numerusform>
+            <numerusform>已增加 %n 积分；余额 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took off %n point(s); balance %1.</source>
+        <translation>
+            <numerusform>已扣减 %n 积分；余额 %1。</numerusform>
         </translation>
     </message>
 </context>

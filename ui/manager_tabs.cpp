@@ -374,9 +374,11 @@ void AdjustmentsTab::adjust()
         showMessage(withNextStep(tr("Not adjusted: %1").arg(result.error().message), result.error().code), true);
         return;
     }
-    showMessage(tr("Adjusted by %n point(s); balance %1.", nullptr, countOf(result->points.value()))
-                    .arg(result->balance.value()),
-                false);
+    // %n takes a count: a negative adjustment gets its own wording rather than a signed count.
+    const qint64 change = result->points.value();
+    const QString done = change < 0 ? tr("Took off %n point(s); balance %1.", nullptr, countOf(-change))
+                                    : tr("Added %n point(s); balance %1.", nullptr, countOf(change));
+    showMessage(done.arg(result->balance.value()), false);
     m_reason->clear();
     m_points->setValue(0);
 }

@@ -186,8 +186,8 @@ void TstPosManager::adjustment_data()
     QTest::addColumn<QString>("reason");
     QTest::addColumn<qint64>("change");
     QTest::addColumn<QString>("says");
-    QTest::newRow("plus, with a reason") << u"150"_s << u"coupon not scanned"_s << qint64(150) << u"Adjusted by 150"_s;
-    QTest::newRow("minus, with a reason") << u"-40"_s << u"double scan"_s << qint64(-40) << u"Adjusted by -40"_s;
+    QTest::newRow("plus, with a reason") << u"150"_s << u"coupon not scanned"_s << qint64(150) << u"Added 150 points"_s;
+    QTest::newRow("minus, with a reason") << u"-40"_s << u"double scan"_s << qint64(-40) << u"Took off 40 points"_s;
     QTest::newRow("no reason: refused") << u"150"_s << QString() << qint64(0) << u"needs a reason"_s;
     QTest::newRow("blank reason: refused") << u"150"_s << u"   "_s << qint64(0) << u"needs a reason"_s;
 }
