@@ -50,5 +50,11 @@ for t in "${targets[@]}"; do
 done
 if [ ${#failed[@]} -gt 0 ]; then
     echo "fuzz.sh: crashes in: ${failed[*]}" >&2
+    for t in "${failed[@]}"; do
+        crash="$build/artifacts/$t/$(ls -t "$build/artifacts/$t" | head -1)"
+        echo "  $t: replay with: $build/bin/fuzz/fuzz_$t $crash" >&2
+        echo "  keep it as a regression input (tst_fuzz_regressions feeds every file there), then fix the bug:" >&2
+        echo "    mkdir -p tests/fuzz/regressions/$t && cp $crash tests/fuzz/regressions/$t/" >&2
+    done
     exit 1
 fi

@@ -11,7 +11,7 @@ packages=(
     sqlite3 poppler-utils fonts-wqy-microhei
     postgresql
     systemd dpkg-dev
-    clang-14 libclang-rt-14-dev
+    clang-14 libclang-rt-14-dev clang-tidy-14 llvm
     chromium chromium-driver openssl
 )
 

@@ -19,33 +19,59 @@ if [ -z "${JIFEN_TEST_PG:-}" ]; then
     fi
 fi
 
-cd "$build"
-QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j2 --timeout 900
+# Each phase prints its wall time; docs/reliability.md keeps the figures of a full run.
+phase_start=0
+phase() { [ "$phase_start" -eq 0 ] || echo "test.sh: $phase_name took $(( $(date +%s) - phase_start )) s"; phase_name="$1"; phase_start=$(date +%s); }
 
-# Timed fuzzing and the sanitizer run are opt-in until both have been timed and run clean on this
-# machine (docs/reliability.md): JIFEN_FUZZ=1 and JIFEN_ASAN=1. The fuzzers' seed and regression
-# inputs always run in the suite above (tst_fuzz_regressions).
-# Fuzzing: every libFuzzer target built with clang, ASan and UBSan, run for a bounded time from its
-# seed corpus (JIFEN_FUZZ_SECONDS per target, default 20).
+phase "the suite"
+(cd "$build" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j2 --timeout 900)
+
+# clang-tidy, timed fuzzing and the sanitizer run are opt-in (JIFEN_TIDY=1, JIFEN_FUZZ=1,
+# JIFEN_ASAN=1) until a whole clean-clone run with them has been timed inside CI's 90 minutes on
+# two cores (docs/reliability.md); JIFEN_FULL=1 turns on all three. The fuzzers' seed and
+# regression inputs always run in the suite above (tst_fuzz_regressions).
+if [ -n "${JIFEN_FULL:-}" ]; then
+    JIFEN_TIDY=1 JIFEN_FUZZ=1 JIFEN_ASAN=1
+fi
+
+# clang-tidy (.clang-tidy, every warning an error) on the C++ files changed by the last commit or
+# this branch (scripts/tidy.sh says which).
+if [ -n "${JIFEN_TIDY:-}" ]; then
+    phase "clang-tidy"
+    bash "$root/scripts/tidy.sh" "$build"
+fi
+
+# Fuzzing: every libFuzzer target built with clang, ASan and UBSan in build-fuzz/, run for a bounded
+# time from its seed corpus (JIFEN_FUZZ_SECONDS per target, default 20). A crash fails the run and
+# says how to make it a regression input. The seed and regression inputs also run in the suite
+# above (tst_fuzz_regressions).
 if [ -n "${JIFEN_FUZZ:-}" ]; then
+    phase "fuzzing"
     bash "$root/scripts/fuzz.sh"
 fi
 
-# The suites once more under AddressSanitizer and UndefinedBehaviorSanitizer (JIFEN_SANITIZE) in
-# build-asan/: core, cli, fault, sync, security, fuzz regressions. Left out to stay near 25 minutes
-# on two cores: JIFEN_ASAN_EXCLUDE.
+# The suites once more under AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer
+# (JIFEN_SANITIZE) in build-asan/ (no benchmarks, no ui suites). The simulation runs fewer seeds
+# there (JIFEN_ASAN_SIM_SEEDS, default 30); JIFEN_ASAN_EXCLUDE (a ctest regex) leaves suites out.
 if [ -n "${JIFEN_ASAN:-}" ]; then
+    phase "ASan+UBSan build"
     asan="${JIFEN_ASAN_BUILD_DIR:-$root/build-asan}"
     bash "$root/scripts/build.sh" "$asan" -DJIFEN_SANITIZE=ON -DJIFEN_BUILD_BENCH=OFF
+    phase "ASan+UBSan suites"
     (
         cd "$asan"
-        # Qt's own caches live until exit and are not leaks of ours; any other report fails the test.
-        export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
+        # Leaks are reported, except Qt's own caches that live until exit (listed and explained in
+        # tests/sanitizer/lsan.supp); any other report fails the test.
+        export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
+        export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/tests/sanitizer/lsan.supp:print_suppressions=0}"
         export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+        export JIFEN_SIM_SEEDS="${JIFEN_ASAN_SIM_SEEDS:-30}"
         QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j2 --timeout 1800 \
-            -L '^(core|cli|fault|sync|security|fuzz)$' -E "${JIFEN_ASAN_EXCLUDE:-^$}"
+            -L '^(core|cli|fault|sync|security|fuzz|sim)$' -E "${JIFEN_ASAN_EXCLUDE:-^$}"
     )
 fi
 
+phase "package check"
 # The Debian packages: built, installed with dpkg, checked (--version, systemd units), removed.
 bash "$root/scripts/package-check.sh" "$build"
+phase done

@@ -283,7 +283,7 @@ Result<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o)
     m.member.createdAt = QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
     m.points = Points(o.value(QStringLiteral("balance")).toInteger());
     m.green = Points(o.value(QStringLiteral("green_balance")).toInteger());
-    for (const QJsonValue& v : o.value(QStringLiteral("lots")).toArray()) {
+    for (const auto& v : o.value(QStringLiteral("lots")).toArray()) {
         const QJsonObject l = v.toObject();
         const QString ref = l.value(QStringLiteral("lot")).toString();
         const qsizetype colon = ref.lastIndexOf(QLatin1Char(':'));
@@ -333,13 +333,13 @@ void SyncClient::pullNext()
         page.throughSeq = o.value(QStringLiteral("acked_seq")).toInteger(-1);
         page.cursor = o.value(QStringLiteral("cursor")).toString();
         page.incidentCursor = o.value(QStringLiteral("incident_cursor")).toInteger();
-        for (const QJsonValue& v : o.value(QStringLiteral("members")).toArray()) {
+        for (const auto& v : o.value(QStringLiteral("members")).toArray()) {
             auto m = memberFromWire(v.toObject());
             if (!m)
                 return fail(m.error().message);
             page.members.append(m.value());
         }
-        for (const QJsonValue& v : o.value(QStringLiteral("incidents")).toArray()) {
+        for (const auto& v : o.value(QStringLiteral("incidents")).toArray()) {
             const QJsonObject i = v.toObject();
             page.incidents.append(HqIncident{
                 i.value(QStringLiteral("id")).toInteger(), i.value(QStringLiteral("kind")).toString(),
@@ -348,7 +348,7 @@ void SyncClient::pullNext()
                 i.value(QStringLiteral("created_at")).toString()});
         }
         page.stockCursor = o.value(QStringLiteral("stock_cursor")).toInteger();
-        for (const QJsonValue& v : o.value(QStringLiteral("stock_deliveries")).toArray())
+        for (const auto& v : o.value(QStringLiteral("stock_deliveries")).toArray())
             page.deliveries.append(Ledger::StockDelivery{v[QStringLiteral("reward")].toString(),
                                                          v[QStringLiteral("quantity")].toInteger()});
         auto applied = m_ledger.applyPull(page);
@@ -378,7 +378,7 @@ void SyncClient::pullNext()
             if (!set)
                 return fail(set.error().message);
         }
-        for (const QJsonValue& v : o.value(QStringLiteral("allowances")).toArray()) {
+        for (const auto& v : o.value(QStringLiteral("allowances")).toArray()) {
             const QJsonObject a = v.toObject();
             auto set = m_ledger.setAllowance(a.value(QStringLiteral("points")).toInteger(),
                                              a.value(QStringLiteral("month")).toString());

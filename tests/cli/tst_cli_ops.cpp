@@ -104,7 +104,7 @@ private:
     QJsonObject json(const Run& r)
     {
         QString problem;
-        const QJsonObject o = parseObject(r.out, &problem);
+        QJsonObject o = parseObject(r.out, &problem);
         if (!problem.isEmpty())
             qWarning().noquote() << problem;
         return o;
@@ -429,7 +429,7 @@ private slots:
         QCOMPARE(doc.value(u"export"_s).toString(), kind);
         const QJsonArray list = doc.value(u"rows"_s).toArray();
         QCOMPARE(list.size(), rows);
-        for (const QJsonValue& row : list)
+        for (const auto& row : list)
             QCOMPARE(row.toObject().keys().size(), columns.size());
         for (const QString& c : columns)
             QVERIFY2(list.first().toObject().contains(c), qPrintable(c));

@@ -384,7 +384,7 @@ private slots:
         QList<QPair<QString, QByteArray>> outputs; // what, bytes
 
         auto admin = [&](const QStringList& args) {
-            const Run r = exec(u"jifen-hq"_s, QStringList{u"--db"_s, hqDb, u"--json"_s, u"--verbose"_s} + args);
+            Run r = exec(u"jifen-hq"_s, QStringList{u"--db"_s, hqDb, u"--json"_s, u"--verbose"_s} + args);
             outputs.append({u"jifen-hq "_s + args.join(u' '), r.out + r.err});
             return r;
         };
@@ -444,7 +444,7 @@ private slots:
         };
         // Read-only steps run once more with --json.
         auto readOnly = [](const QStringList& step) {
-            const QString first = step.first();
+            const QString& first = step.first();
             if (step.contains(u"--out"_s))
                 return false;
             if (first == u"member"_s)

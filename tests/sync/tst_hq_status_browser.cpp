@@ -87,7 +87,7 @@ public:
         QSignalSpy done(reply, &QNetworkReply::finished);
         if (!reply->isFinished())
             done.wait(90000);
-        const QJsonObject out = QJsonDocument::fromJson(reply->readAll()).object();
+        QJsonObject out = QJsonDocument::fromJson(reply->readAll()).object();
         reply->deleteLater();
         return out;
     }

@@ -509,7 +509,7 @@ private slots:
         // Forty days without HQ. The lot has lapsed by the terminal's clock: it cannot be spent,
         // but nothing is expired until HQ confirms the date.
         b.hq->kill();
-        const qint64 forty = 40 * 24 * 3600;
+        const qint64 forty = qint64(40) * 24 * 3600;
         t.clock->setShift(forty);
         earn(t, QStringLiteral("s2"), phone(0), QStringLiteral("50.00"));
         // The member is shown what can be spent; the ledger still holds the lapsed lot.
