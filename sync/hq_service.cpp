@@ -334,8 +334,8 @@ Status HqService::storeEntries(const QString& terminalId, const QList<StagedEntr
     std::map<QString, LotRow> lotRows;
     QVariantList journalRows;
     journalRows.reserve(staged.size() * 16);
-    const QVariant nullText(QMetaType(QMetaType::QString));
-    const QVariant nullNumber(QMetaType(QMetaType::LongLong));
+    const QVariant nullText{QMetaType(QMetaType::QString)}; // braces: clang reads parentheses as a function
+    const QVariant nullNumber{QMetaType(QMetaType::LongLong)};
     for (const StagedEntry& s : staged) {
         const JournalEntry& e = *s.e;
         journalRows << terminalId << e.seq << e.entryId << entryKindName(e.kind)
