@@ -119,7 +119,9 @@ struct Terminal {
             r.ref = QStringLiteral("%1-s%2").arg(ledger->identity()->terminalId).arg(i);
             r.phone = phone(firstMember + i % members);
             r.amount = QStringLiteral("%1.%2").arg(10 + i % 300).arg(i % 100, 2, 10, QLatin1Char('0'));
-            QVERIFY2(ledger->sale(r).ok(), "sale");
+            const auto sale = ledger->sale(r);
+            if (!sale)
+                QFAIL(qPrintable(QStringLiteral("sale %1: %2").arg(r.ref, sale.error().message)));
         }
     }
 };
