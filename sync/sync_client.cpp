@@ -157,6 +157,26 @@ void SyncClient::fetchStatus()
     });
 }
 
+namespace {
+
+// At most `limit` of `all` whose `key` is not in `sent`; their keys are appended to `taken`.
+QJsonArray unsent(const QJsonArray& all, const QString& key, const QStringList& sent, int limit, QStringList* taken)
+{
+    QJsonArray out;
+    for (const auto& v : all) {
+        const QString id = v.toObject().value(key).toString();
+        if (out.size() >= limit)
+            break;
+        if (sent.contains(id))
+            continue;
+        out.append(v);
+        taken->append(id);
+    }
+    return out;
+}
+
+} // namespace
+
 Result<SyncClient::Batch> SyncClient::prepareBatch(qint64 afterSeq, const QStringList& sentMembers,
                                                    const QStringList& sentRefs)
 {
@@ -170,25 +190,13 @@ Result<SyncClient::Batch> SyncClient::prepareBatch(qint64 afterSeq, const QStrin
     auto members = m_ledger.unpushedMembers(m_batchEntries + sentMembers.size());
     if (!members)
         return members.error();
-    QJsonArray memberList;
-    for (const QJsonValue& m : members.value()) {
-        const QString uid = m.toObject().value(QStringLiteral("member_id")).toString();
-        if (sentMembers.contains(uid) || memberList.size() >= m_batchEntries)
-            continue;
-        memberList.append(m);
-        batch.memberUids.append(uid);
-    }
+    const QJsonArray memberList =
+        unsent(members.value(), QStringLiteral("member_id"), sentMembers, m_batchEntries, &batch.memberUids);
     auto answers = m_ledger.unpushedSurveyAnswers(m_batchEntries + sentRefs.size());
     if (!answers)
         return answers.error();
-    QJsonArray answerList;
-    for (const QJsonValue& a : answers.value()) {
-        const QString ref = a.toObject().value(QStringLiteral("ref")).toString();
-        if (sentRefs.contains(ref) || answerList.size() >= m_batchEntries)
-            continue;
-        answerList.append(a);
-        batch.surveyRefs.append(ref);
-    }
+    const QJsonArray answerList =
+        unsent(answers.value(), QStringLiteral("ref"), sentRefs, m_batchEntries, &batch.surveyRefs);
     if (batch.empty())
         return batch;
     // The entries go onto the wire as the ledger encoded them; only the small parts pass
