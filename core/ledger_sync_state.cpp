@@ -160,10 +160,7 @@ Result<Ledger::JournalBatch> Ledger::journalBatch(qint64 afterSeq, int maxEntrie
     ReadScope reading(d->store);
     if (afterSeq < 0)
         return Error::badInput(QStringLiteral("--after must not be negative"));
-    auto q = d->store.prepare(QStringLiteral(
-        "SELECT j.seq, j.entry_id, j.terminal_id, j.kind, m.uid, j.points, j.green_points, j.ref, j.reverses_seq,"
-        " j.ruleset_version, j.terminal_time, j.detail, j.lots, j.prev_hash, j.hash"
-        " FROM journal j LEFT JOIN members m ON m.id = j.member_id WHERE j.seq > ? ORDER BY j.seq LIMIT ?"));
+    auto q = d->store.prepare(Impl::entryColumns() + QStringLiteral(" WHERE j.seq > ? ORDER BY j.seq LIMIT ?"));
     if (!q)
         return q.error();
     q->addBindValue(afterSeq);
