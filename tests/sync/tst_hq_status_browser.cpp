@@ -19,6 +19,10 @@ using namespace jifen::test;
 
 namespace {
 
+// A click on a submit button may return before the form's navigation has finished, so what
+// follows a click is awaited, not read at once.
+constexpr int kNavigation = 15000;
+
 const QString kElementKey = QStringLiteral("element-6066-11e4-a52e-4f735466cecf");
 
 // A minimal W3C WebDriver client: one synchronous call per step.
@@ -210,7 +214,8 @@ private slots:
         browser.type(QStringLiteral("input[name=name]"), QStringLiteral("anna"));
         browser.type(QStringLiteral("input[name=password]"), QStringLiteral("correct horse battery?"));
         browser.click(QStringLiteral("#login"));
-        QCOMPARE(browser.text(QStringLiteral("#login-error")), QStringLiteral("Wrong name or password."));
+        QTRY_COMPARE_WITH_TIMEOUT(browser.text(QStringLiteral("#login-error")),
+                                  QStringLiteral("Wrong name or password."), kNavigation);
         QVERIFY(browser.cookies().isEmpty());
         browser.go(b.hq->url() + QStringLiteral("/status"));
         QCOMPARE(browser.currentUrl(), b.hq->url() + QStringLiteral("/login"));
@@ -219,7 +224,7 @@ private slots:
         browser.type(QStringLiteral("input[name=name]"), QStringLiteral("anna"));
         browser.type(QStringLiteral("input[name=password]"), QStringLiteral("correct horse battery"));
         browser.click(QStringLiteral("#login"));
-        QCOMPARE(browser.currentUrl(), b.hq->url() + QStringLiteral("/status"));
+        QTRY_COMPARE_WITH_TIMEOUT(browser.currentUrl(), b.hq->url() + QStringLiteral("/status"), kNavigation);
         const QJsonArray cookies = browser.cookies();
         QCOMPARE(cookies.size(), 1);
         const QJsonObject cookie = cookies.first().toObject();
@@ -245,7 +250,7 @@ private slots:
 
         // Logging out ends the session.
         browser.click(QStringLiteral("#logout"));
-        QCOMPARE(browser.currentUrl(), b.hq->url() + QStringLiteral("/login"));
+        QTRY_COMPARE_WITH_TIMEOUT(browser.currentUrl(), b.hq->url() + QStringLiteral("/login"), kNavigation);
         browser.go(b.hq->url() + QStringLiteral("/status"));
         QCOMPARE(browser.currentUrl(), b.hq->url() + QStringLiteral("/login"));
     }
