@@ -1,6 +1,7 @@
 #include "salvage.h"
 
 #include "logging.h"
+#include "salvage_reconcile.h"
 #include "store.h"
 
 #include <QAtomicInteger>
@@ -190,6 +191,14 @@ QString RecoveryReport::summary() const
         s += QStringLiteral("; UNREADABLE entries: seq %1; readable entries after the first gap (seq %2) could not "
                             "be chained and stay only in the quarantined file: report them to HQ; ")
                  .arg(journalGaps.join(QStringLiteral(", ")), afterGap.isEmpty() ? QStringLiteral("none") : afterGap);
+    if (!dropped.isEmpty())
+        s += QStringLiteral("records of the entries that were not recovered were dropped (%1) and balances "
+                            "recomputed from the recovered journal; ")
+                 .arg(dropped.join(QStringLiteral(", ")));
+    if (hqAckedSeq > lastSeq)
+        s += QStringLiteral("HQ already holds this terminal's entries up to seq %1, more than was recovered: do not "
+                            "sell on this terminal before HQ support has restored its journal; ")
+                 .arg(hqAckedSeq);
     if (!identity)
         s += QStringLiteral("the terminal's identity was unreadable: re-initialise and re-enrol; ");
     if (!damagedTables.isEmpty())
@@ -302,6 +311,12 @@ Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& ta
                rows.end());
     report.journalEntries = prefixEnd;
     report.lastSeq = prefixEnd;
+    const int keyColumn = meta.first.indexOf(QStringLiteral("key"));
+    const int valueColumn = meta.first.indexOf(QStringLiteral("value"));
+    for (const QVariantList& row : meta.second) {
+        if (row.value(keyColumn).toString() == QStringLiteral("hq_acked_seq"))
+            report.hqAckedSeq = row.value(valueColumn).toLongLong();
+    }
 
     // A fresh database with the current schema, then every salvaged row, as it was.
     {
@@ -352,6 +367,8 @@ Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& ta
                 }
             }
         }
+        if (written.ok())
+            written = reconcileSalvaged(db, prefixEnd, &report.dropped);
         if (written.ok() && !q.exec(QStringLiteral("COMMIT")))
             written = Error::storage(
                 QStringLiteral("cannot write the salvaged ledger %1: %2").arg(target, q.lastError().text()));

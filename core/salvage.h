@@ -16,6 +16,8 @@ struct RecoveryReport {
     QStringList journalGaps;   // seq ranges that could not be read ("12-15"); empty: the journal is whole
     QString afterGap;          // readable entries after the first gap, not recovered ("17-40"); empty: none
     QStringList damagedTables; // tables where some rows could not be read
+    QStringList dropped;       // records of lost entries removed ("3 sale(s)")
+    qint64 hqAckedSeq = 0;     // what HQ had acknowledged before the damage
     bool identity = false;     // the terminal's identity (and enrolment) was recovered
 
     // One paragraph for the cashier's screen and the log.
@@ -27,8 +29,9 @@ struct RecoveryReport {
 // rewritten when the header itself is damaged. Every table is copied row by row, skipping the
 // regions SQLite reports as corrupt, into a freshly migrated schema; journal entries keep their
 // seq, entry id and hashes, so they can be pushed to HQ as they were. Only the unbroken chain
-// from seq 1 is recovered: entries after an unreadable one are reported, not copied. Fails (and leaves no file at
-// `target`) when nothing of the ledger — no identity and no journal entry — is readable.
+// from seq 1 is recovered: entries after an unreadable one are reported, not copied, and the
+// records they made are dropped (salvage_reconcile.h). Fails (and leaves no file at `target`)
+// when nothing of the ledger — no identity and no journal entry — is readable.
 Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& target);
 
 // True when a write-ahead log beside `path` was damaged in the middle: a frame of the current

@@ -48,7 +48,9 @@ private slots:
 void TestCorruption::corruptDatabaseQuarantined_data()
 {
     QTest::addColumn<QString>("damage");
-    QTest::addColumn<QString>("expected"); // "all": every entry recovered; "some": any; "none": open fails
+    // "all": every entry recovered; "prefix": the entries before the damage; "some": any; "none":
+    // open fails
+    QTest::addColumn<QString>("expected");
     QTest::newRow("first 100 bytes (the header) overwritten") << "header"
                                                               << "all";
     QTest::newRow("magic string zeroed") << "magic"
@@ -57,6 +59,8 @@ void TestCorruption::corruptDatabaseQuarantined_data()
                                                          << "none";
     QTest::newRow("second page overwritten with random bytes") << "page2"
                                                                << "some";
+    QTest::newRow("a journal page in the middle overwritten") << "journal page"
+                                                              << "prefix";
     QTest::newRow("a text file in its place") << "text"
                                               << "none";
 }
@@ -75,7 +79,8 @@ void TestCorruption::corruptDatabaseQuarantined()
         Ledger ledger(*store.value(), clock);
         JIFEN_VERIFY_OK(ledger.initialize(u"S1"_s, u"T1"_s, u"general"_s));
         JIFEN_VERIFY_OK(ledger.addMember(NewMember{kPhone, QString(), u"张三"_s}));
-        for (int i = 0; i < 20; ++i)
+        const int sales = damage == u"journal page"_s ? 300 : 20;
+        for (int i = 0; i < sales; ++i)
             JIFEN_VERIFY_OK(ledger.sale(SaleRequest{u"s%1"_s.arg(i), kPhone, {}, u"100.00"_s, {}, {}, 0, {}, {}}));
         for (const JournalEntry& e : ledger.journal().value())
             journal.append(u"%1:%2"_s.arg(e.seq).arg(e.hash));
@@ -92,7 +97,11 @@ void TestCorruption::corruptDatabaseQuarantined()
         bytes = randomBytes(bytes.size(), 2);
     else if (damage == u"page2"_s)
         bytes.replace(4096, 4096, randomBytes(4096, 3));
-    else
+    else if (damage == u"journal page"_s) {
+        const qsizetype at = bytes.indexOf(journal.at(200).section(u':', 1).toLatin1()); // entry 201's hash
+        QVERIFY(at > 0);
+        bytes.replace(at / 4096 * 4096, 4096, randomBytes(4096, 4));
+    } else
         bytes = QByteArrayLiteral("this is not a database\n");
     QVERIFY(writeFile(path, bytes));
 
@@ -145,6 +154,22 @@ void TestCorruption::corruptDatabaseQuarantined()
         QVERIFY(again->ok());
     } else {
         qInfo("%s", qPrintable(recovery->summary()));
+    }
+    if (expected == u"prefix"_s) {
+        // The sales after the damage are gone from the ledger with their entries: the books agree
+        // with the recovered journal, a retried lost sale is carried out again, and new sales chain on.
+        QVERIFY(recovered.size() > 1 && recovered.size() < 201);
+        QVERIFY2(!recovery->dropped.isEmpty(), qPrintable(recovery->summary()));
+        JIFEN_REQUIRE(report, ledger.verify());
+        QVERIFY2(report->ok(), qPrintable(report->problems.join(u"; "_s)));
+        JIFEN_REQUIRE(m, ledger.memberByPhone(kPhone));
+        QCOMPARE(m->balance, Points(100 * recovered.size()));
+        const QString lost = u"s%1"_s.arg(recovered.size()); // the sale that wrote entry size + 1
+        JIFEN_REQUIRE(retried, ledger.sale(SaleRequest{lost, kPhone, {}, u"100.00"_s, {}, {}, 0, {}, {}}));
+        QCOMPARE(retried->balance, Points(100 * (recovered.size() + 1)));
+        JIFEN_VERIFY_OK(ledger.sale(SaleRequest{u"after"_s, kPhone, {}, u"1.00"_s, {}, {}, 0, {}, {}}));
+        JIFEN_REQUIRE(again, ledger.verify());
+        QVERIFY2(again->ok(), qPrintable(again->problems.join(u"; "_s)));
     }
     QVERIFY(fileBytes(moved) == bytes);
 }
