@@ -1,6 +1,7 @@
 #include "receipt_printer.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QTcpSocket>
@@ -19,7 +20,11 @@ void writeDevice(QPromise<QString>& promise, const QString& path, const QByteArr
     constexpr qsizetype kChunk = 512;
     promise.setProgressRange(0, static_cast<int>(bytes.size()));
     QFile device(path);
-    if (!device.open(QIODevice::WriteOnly | QIODevice::Append)) {
+    // A spool file is appended to; a printer's device file is sequential, and Append would make
+    // QFile try to seek it (a warning on every receipt).
+    const QIODevice::OpenMode mode =
+        QFileInfo(path).isFile() ? QIODevice::WriteOnly | QIODevice::Append : QIODevice::WriteOnly;
+    if (!device.open(mode)) {
         promise.addResult(device.errorString());
         return;
     }
