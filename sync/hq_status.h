@@ -52,7 +52,7 @@ struct HqStatus {
     static constexpr int kBudgetMonths = 12;
 
     // A terminal that has not synced for this long is marked overdue.
-    static constexpr qint64 kOverdueSecs = 24 * 3600;
+    static constexpr qint64 kOverdueSecs = qint64(24) * 3600;
 };
 
 // The month (YYYY-MM) an instant falls in, in China time (UTC+8).

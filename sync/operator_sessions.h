@@ -20,11 +20,11 @@ public:
         : m_clock(clock)
     {}
 
-    static constexpr qint64 kSessionSecs = 8 * 3600;
+    static constexpr qint64 kSessionSecs = qint64(8) * 3600;
     // After kMaxFailures failed logins within kFailureWindowSecs for one name, or from one
     // address, logins for it are refused until the window has passed.
     static constexpr int kMaxFailures = 5;
-    static constexpr qint64 kFailureWindowSecs = 15 * 60;
+    static constexpr qint64 kFailureWindowSecs = qint64(15) * 60;
 
     // Seconds until a login for this name from this address may be tried again; 0: now.
     qint64 lockedForSecs(const QString& name, const QString& address);

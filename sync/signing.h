@@ -23,6 +23,6 @@ SignedHeaders signRequest(const QString& terminalId, const QByteArray& key, cons
 QString newNonce();
 
 // Requests more than this far from HQ's clock are refused (replay window).
-constexpr qint64 kMaxClockSkewSecs = 5 * 60;
+constexpr qint64 kMaxClockSkewSecs = qint64(5) * 60;
 
 } // namespace jifen::sync

@@ -26,7 +26,7 @@ public:
     // A push carries at most this many entries and, past its first entry, about this many bytes
     // of body (HQ refuses more than 5,000 entries or 16 MiB: docs/sync-protocol.md).
     static constexpr int kBatchSize = 5000;
-    static constexpr qint64 kMaxBatchBytes = 8 * 1024 * 1024;
+    static constexpr qint64 kMaxBatchBytes = qint64(8) * 1024 * 1024;
     // Tests make batches small to see a backlog split.
     void setBatchLimits(int entries, qint64 bytes)
     {

@@ -264,9 +264,12 @@ inline QByteArray joined(const QStringList& lines)
     QVERIFY2(fx.ok(), qPrintable(fx.error))
 
 // Evaluates a Result-returning expression into `var` and fails the test with its message if it is an error.
+// `var` names the variable being declared, which cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define JIFEN_REQUIRE(var, expr)                                                                                       \
     auto var = (expr);                                                                                                 \
-    QVERIFY2(var.ok(), var.ok() ? "" : qPrintable(var.error().message))
+    QVERIFY2((var).ok(), (var).ok() ? "" : qPrintable((var).error().message))
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define JIFEN_VERIFY_OK(expr)                                                                                          \
     do {                                                                                                               \

@@ -88,7 +88,7 @@ void TestCorruption::corruptDatabaseQuarantined()
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"jifen.db"_s}); // WAL checkpointed away
 
     QByteArray bytes = fileBytes(path);
-    QVERIFY(bytes.size() >= 3 * 4096);
+    QVERIFY(bytes.size() >= qsizetype(3) * 4096);
     if (damage == u"header"_s)
         bytes.replace(0, 100, randomBytes(100, 1));
     else if (damage == u"magic"_s)
