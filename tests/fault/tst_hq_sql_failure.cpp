@@ -571,6 +571,12 @@ private slots:
             for (qsizetype i = 0; i < steps.size(); ++i) {
                 for (qint64 k = 1; k <= ref.statements.at(i); ++k) {
                     ++n;
+                    // PostgreSQL runs the same code as SQLite but needs a fresh database per
+                    // run (about a second): there every step's first and last statement and
+                    // every third one in between fail, JIFEN_HQ_SQL_FAILURE_ALL=1 fails them all.
+                    if (backend == u"postgresql"_s && !qEnvironmentVariableIsSet("JIFEN_HQ_SQL_FAILURE_ALL") &&
+                        k != 1 && k != ref.statements.at(i) && k % 3 != 0)
+                        continue;
                     QTest::addRow("%s: statement %lld of %lld (%s, its #%lld)", qPrintable(backend), n, total,
                                   qPrintable(steps.at(i).name), k)
                         << backend << n;
