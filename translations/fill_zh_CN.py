@@ -232,7 +232,7 @@ ZH = {
     "Settings": "设置",
     "Alt+1…9 or Ctrl+Tab switch tabs · Tab moves between fields · Enter confirms · Esc back to checkout": "Alt+1…9 或 Ctrl+Tab 切换页面 · Tab 切换输入框 · 回车确认 · Esc 返回收银",
     "Manager: %1": "店长：%1",
-    "F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel": "F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分 · F7 支付方式 · F8 重打 · F9 删除行 · F10 同步 · Shift+F10 店长 · F11 兑换 · F12 结账 · Shift+F12 退货 · Esc 取消",
+    "F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · Shift+F8 receipt PDF · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel": "F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分 · F7 支付方式 · F8 重打 · Shift+F8 小票PDF · F9 删除行 · F10 同步 · Shift+F10 店长 · F11 兑换 · F12 结账 · Shift+F12 退货 · Esc 取消",
     "Printing %p%": "打印中 %p%",
     "Printing failed: %1. Check that the printer is on, has paper and is connected, then reprint with F8.": "打印失败：%1。请检查打印机已开机、有纸并已连接，然后按 F8 重打。",
     "The manager's screen needs a manager's PIN.": "进入店长页面需要店长密码。",
@@ -267,6 +267,13 @@ ZH = {
         "F2 单号 · F4 金额 · F12 或回车 退款 · F10 同步 · F11 收银 · Esc 返回收银",
     "Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout":
         "Alt+1…9 切换页面 · Tab 下一项 · 回车确认 · F10 同步 · Esc 返回收银",
+    "Receipt as PDF (Shift+F8)": "小票存为PDF (Shift+F8)",
+    "Saving PDF": "正在保存PDF",
+    "No receipt to save yet.": "还没有可保存的小票。",
+    "No folder for receipt PDFs is set (start with --receipt-pdf-dir).": "未设置小票PDF的保存目录（启动时加 --receipt-pdf-dir）。",
+    "cannot create the folder %1": "无法创建目录 %1",
+    "The receipt PDF was not saved: %1.": "小票PDF未保存：%1。",
+    "Receipt saved as %1": "小票已保存为 %1",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/jifen_zh_CN.ts"

@@ -347,6 +347,10 @@
             <numerusform>Sale %1 recorded: %n points earned.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Receipt as PDF (Shift+F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jifen::DayReportTab</name>
@@ -873,7 +877,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · Shift+F8 receipt PDF · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -902,6 +906,30 @@
     </message>
     <message>
         <source>Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No folder for receipt PDFs is set (start with --receipt-pdf-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt PDF was not saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt saved as %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

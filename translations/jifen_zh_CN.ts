@@ -341,6 +341,10 @@
             <numerusform>单据 %1 已记录：获得 %n 积分。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Receipt as PDF (Shift+F8)</source>
+        <translation>小票存为PDF (Shift+F8)</translation>
+    </message>
 </context>
 <context>
     <name>jifen::DayReportTab</name>
@@ -860,8 +864,8 @@
         <translation>未配置小票打印机（启动时加 --printer）。</translation>
     </message>
     <message>
-        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
-        <translation>F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分 · F7 支付方式 · F8 重打 · F9 删除行 · F10 同步 · Shift+F10 店长 · F11 兑换 · F12 结账 · Shift+F12 退货 · Esc 取消</translation>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · Shift+F8 receipt PDF · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
+        <translation>F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分 · F7 支付方式 · F8 重打 · Shift+F8 小票PDF · F9 删除行 · F10 同步 · Shift+F10 店长 · F11 兑换 · F12 结账 · Shift+F12 退货 · Esc 取消</translation>
     </message>
     <message>
         <source>Printing %p%</source>
@@ -890,6 +894,30 @@
     <message>
         <source>Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout</source>
         <translation>Alt+1…9 切换页面 · Tab 下一项 · 回车确认 · F10 同步 · Esc 返回收银</translation>
+    </message>
+    <message>
+        <source>Saving PDF</source>
+        <translation>正在保存PDF</translation>
+    </message>
+    <message>
+        <source>No receipt to save yet.</source>
+        <translation>还没有可保存的小票。</translation>
+    </message>
+    <message>
+        <source>No folder for receipt PDFs is set (start with --receipt-pdf-dir).</source>
+        <translation>未设置小票PDF的保存目录（启动时加 --receipt-pdf-dir）。</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>The receipt PDF was not saved: %1.</source>
+        <translation>小票PDF未保存：%1。</translation>
+    </message>
+    <message>
+        <source>Receipt saved as %1</source>
+        <translation>小票已保存为 %1</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,9 @@ void CheckoutScreen::buildUi()
     auto* reprint = new QPushButton(tr("Reprint last receipt (F8)"), this);
     reprint->setObjectName(QStringLiteral("reprintButton"));
     reprint->setFocusPolicy(Qt::NoFocus);
+    auto* pdf = new QPushButton(tr("Receipt as PDF (Shift+F8)"), this);
+    pdf->setObjectName(QStringLiteral("receiptPdfButton"));
+    pdf->setFocusPolicy(Qt::NoFocus);
 
     auto* memberBox = new QGroupBox(tr("Member (F2)"), this);
     auto* memberLayout = new QVBoxLayout(memberBox);
@@ -169,7 +172,10 @@ void CheckoutScreen::buildUi()
     auto* right = new QVBoxLayout;
     right->addWidget(new QLabel(tr("Last receipt"), this));
     right->addWidget(m_receiptView, 1);
-    right->addWidget(reprint);
+    auto* receiptButtons = new QHBoxLayout;
+    receiptButtons->addWidget(reprint);
+    receiptButtons->addWidget(pdf);
+    right->addLayout(receiptButtons);
 
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 3);
@@ -191,6 +197,7 @@ void CheckoutScreen::buildUi()
     m_itemEdit->setFocus(); // the scanner types into the item field without a click
     connect(cancel, &QPushButton::clicked, this, &CheckoutScreen::cancelSale);
     connect(reprint, &QPushButton::clicked, this, &CheckoutScreen::reprintRequested);
+    connect(pdf, &QPushButton::clicked, this, &CheckoutScreen::receiptPdfRequested);
 }
 
 void CheckoutScreen::addShortcuts()
@@ -219,6 +226,9 @@ void CheckoutScreen::addShortcuts()
     });
     key(Qt::Key_F7, [this] { cycleTender(); });
     key(Qt::Key_F8, [this] { emit reprintRequested(); });
+    auto* pdf = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8), this);
+    pdf->setContext(Qt::WindowShortcut);
+    connect(pdf, &QShortcut::activated, this, &CheckoutScreen::receiptPdfRequested);
     key(Qt::Key_F9, [this] { removeLastLine(); });
     key(Qt::Key_F12, [this] { completeSale(); });
     key(Qt::Key_Escape, [this] { cancelSale(); });

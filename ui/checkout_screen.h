@@ -48,6 +48,7 @@ public slots:
 signals:
     void saleCompleted(const jifen::ReceiptData& receipt);
     void reprintRequested();
+    void receiptPdfRequested(); // Shift+F8
 
 private:
     void buildUi();

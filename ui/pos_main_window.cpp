@@ -4,6 +4,7 @@
 #include "error_text.h"
 #include "manager_pin_dialog.h"
 #include "manager_screen.h"
+#include "receipt_pdf.h"
 #include "receipt_printer.h"
 #include "redeem_screen.h"
 #include "refund_screen.h"
@@ -13,6 +14,8 @@
 #include "sync_status_widget.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QNetworkAccessManager>
@@ -22,6 +25,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTranslator>
+#include <QtConcurrent>
 
 namespace jifen {
 
@@ -73,6 +77,7 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     m_printer = new ReceiptPrinter(m_options.printer, this);
     connect(m_checkout, &CheckoutScreen::saleCompleted, this, &PosMainWindow::printReceipt);
     connect(m_checkout, &CheckoutScreen::reprintRequested, this, &PosMainWindow::reprintLast);
+    connect(m_checkout, &CheckoutScreen::receiptPdfRequested, this, &PosMainWindow::saveLastReceiptPdf);
     // Printing runs off the UI thread; the bar shows how far the receipt has gone.
     auto* progress = new QProgressBar(this);
     progress->setObjectName(QStringLiteral("printProgressBar"));
@@ -93,6 +98,13 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
                                           .arg(error),
                                  ok ? 8000 : 0);
     });
+    m_pdfProgress = new QProgressBar(this);
+    m_pdfProgress->setObjectName(QStringLiteral("receiptPdfProgressBar"));
+    m_pdfProgress->setMaximumWidth(160);
+    m_pdfProgress->setRange(0, 0); // busy: a PDF reports no steps
+    m_pdfProgress->setFormat(tr("Saving PDF"));
+    m_pdfProgress->hide();
+    statusBar()->addPermanentWidget(m_pdfProgress);
     resize(1200, 760);
     showKeys();
     showCheckout(); // the scanner's field has the focus from the start
@@ -111,7 +123,8 @@ void PosMainWindow::showKeys()
         m_keys->setText(tr("Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout"));
     else
         m_keys->setText(tr("F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · "
-                           "F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · "
+                           "Shift+F8 receipt PDF · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 "
+                           "pay · Shift+F12 refund · "
                            "Esc cancel"));
 }
 
@@ -214,6 +227,45 @@ void PosMainWindow::reprintLast()
         return;
     }
     printReceipt(*last);
+}
+
+void PosMainWindow::saveLastReceiptPdf()
+{
+    const auto& last = m_checkout->lastReceipt();
+    if (!last) {
+        statusBar()->showMessage(tr("No receipt to save yet."), 5000);
+        return;
+    }
+    if (m_options.receiptPdfDir.isEmpty()) {
+        statusBar()->showMessage(tr("No folder for receipt PDFs is set (start with --receipt-pdf-dir)."), 5000);
+        return;
+    }
+    if (m_pdfBusy)
+        return; // one PDF at a time; the bar shows the one on its way
+    if (!QDir().mkpath(m_options.receiptPdfDir)) {
+        const QString error = tr("cannot create the folder %1").arg(m_options.receiptPdfDir);
+        statusBar()->showMessage(tr("The receipt PDF was not saved: %1.").arg(error), 0);
+        emit receiptPdfSaved(QString(), error);
+        return;
+    }
+    // The reference is the ledger's, made of letters, digits and dashes: safe as a file name.
+    const QString path = QDir(m_options.receiptPdfDir).filePath(last->ref + QStringLiteral(".pdf"));
+    m_pdfBusy = true;
+    m_pdfProgress->show();
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        m_pdfBusy = false;
+        m_pdfProgress->hide();
+        const QString error = watcher->result();
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("Receipt saved as %1").arg(QDir::toNativeSeparators(path)), 15000);
+        else
+            statusBar()->showMessage(tr("The receipt PDF was not saved: %1.").arg(error), 0);
+        emit receiptPdfSaved(path, error);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [receipt = *last, paper = m_options.paper, path] { return writeReceiptPdf(receipt, paper, path); }));
 }
 
 bool installPosTranslation(const QString& language)

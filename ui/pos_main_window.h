@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QProgressBar;
 class QNetworkAccessManager;
 class QStackedWidget;
 
@@ -43,6 +44,7 @@ public:
         // with its own connection to databasePath (the ledger's database file).
         ReportService* reports = nullptr;
         QString databasePath;
+        QString receiptPdfDir; // where Shift+F8 saves the last receipt as a PDF; empty: not offered
     };
     PosMainWindow(Ledger& ledger, const Clock& clock, Options options, QWidget* parent = nullptr);
 
@@ -66,6 +68,11 @@ public slots:
     void printReceipt(const jifen::ReceiptData& receipt);
     void applySettings(const jifen::PosSettings& settings);
     void reprintLast();
+    // Shift+F8: the last receipt as a PDF in receiptPdfDir, written off the UI thread.
+    void saveLastReceiptPdf();
+
+signals:
+    void receiptPdfSaved(const QString& path, const QString& error); // error empty: saved
 
 private:
     void showKeys();
@@ -80,6 +87,8 @@ private:
     QLabel* m_keys;
     SyncStatusWidget* m_sync;
     ReceiptPrinter* m_printer;
+    QProgressBar* m_pdfProgress;
+    bool m_pdfBusy = false;
 };
 
 // Loads the app's translation: "zh_CN" (the default) or "en" (the source strings and their
