@@ -101,7 +101,6 @@ ZH = {
     "empty: refund everything not yet refunded": "留空：退还尚未退款的全部金额",
     "Receipt no. (F2)": "单号 (F2)",
     "Amount to refund, yuan (F4)": "退款金额，元 (F4)",
-    "Refunds — Enter or F12 refunds, Esc back to checkout": "退款 —— 回车或 F12 退款，Esc 返回收银",
     "Scan or type the receipt number first (F2).": "请先扫描或输入单号（F2）。",
     "Not refunded: %1": "未退款：%1",
     "Refunded %1 yuan of %2: %n point(s) taken back, %3 offset points returned; balance %4.%5":
@@ -274,6 +273,9 @@ ZH = {
     "cannot create the folder %1": "无法创建目录 %1",
     "The receipt PDF was not saved: %1.": "小票PDF未保存：%1。",
     "Receipt saved as %1": "小票已保存为 %1",
+    "Refunds and returned rewards — Enter or F12 refunds, Esc back to checkout": "退款与礼品退回 —— 回车或 F12 退款，Esc 返回收银",
+    "no sale or redemption with reference %1": "没有单号为 %1 的销售或兑换",
+    "Reward of %1 returned: %n point(s) back to the member; balance %2. Stocked goods go back into stock.": "兑换单 %1 的礼品已退回：%n 积分退还会员；余额 %2。有库存的商品已放回库存。",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/jifen_zh_CN.ts"

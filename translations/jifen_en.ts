@@ -1104,10 +1104,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refunds — Enter or F12 refunds, Esc back to checkout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scan or type the receipt number first (F2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,6 +1120,21 @@
         <translation>
             <numerusform>Refunded %1 yuan of %2: %n point taken back, %3 offset points returned; balance %4.%5</numerusform>
             <numerusform>Refunded %1 yuan of %2: %n points taken back, %3 offset points returned; balance %4.%5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refunds and returned rewards — Enter or F12 refunds, Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sale or redemption with reference %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reward of %1 returned: %n point(s) back to the member; balance %2. Stocked goods go back into stock.</source>
+        <translation>
+            <numerusform>Reward of %1 returned: %n point back to the member; balance %2. Stocked goods go back into stock.</numerusform>
+            <numerusform>Reward of %1 returned: %n points back to the member; balance %2. Stocked goods go back into stock.</numerusform>
         </translation>
     </message>
 </context>

@@ -1089,10 +1089,6 @@
         <translation>退款金额，元 (F4)</translation>
     </message>
     <message>
-        <source>Refunds — Enter or F12 refunds, Esc back to checkout</source>
-        <translation>退款 —— 回车或 F12 退款，Esc 返回收银</translation>
-    </message>
-    <message>
         <source>Scan or type the receipt number first (F2).</source>
         <translation>请先扫描或输入单号（F2）。</translation>
     </message>
@@ -1108,6 +1104,20 @@
         <source>Refunded %1 yuan of %2: %n point(s) taken back, %3 offset points returned; balance %4.%5</source>
         <translation>
             <numerusform>单据 %2 已退款 %1 元：扣回 %n 积分，退回抵扣积分 %3；余额 %4。%5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refunds and returned rewards — Enter or F12 refunds, Esc back to checkout</source>
+        <translation>退款与礼品退回 —— 回车或 F12 退款，Esc 返回收银</translation>
+    </message>
+    <message>
+        <source>no sale or redemption with reference %1</source>
+        <translation>没有单号为 %1 的销售或兑换</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reward of %1 returned: %n point(s) back to the member; balance %2. Stocked goods go back into stock.</source>
+        <translation>
+            <numerusform>兑换单 %1 的礼品已退回：%n 积分退还会员；余额 %2。有库存的商品已放回库存。</numerusform>
         </translation>
     </message>
 </context>

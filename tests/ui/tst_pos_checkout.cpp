@@ -53,6 +53,8 @@ private slots:
     void redeemWithPin();
     void refund_data();
     void refund();
+    void returnReward_data();
+    void returnReward();
     void syncIndicator();
     void chineseTranslation();
 };
@@ -383,6 +385,70 @@ void TstPosCheckout::refund()
     auto back = keys({Qt::Key_Escape});
     typeKeys(back, &window);
     QVERIFY(window.checkout()->isVisible());
+    QVERIFY(f.verifyProblems().isEmpty());
+}
+
+void TstPosCheckout::returnReward_data()
+{
+    QTest::addColumn<QString>("amount");      // typed after the redemption's reference
+    QTest::addColumn<bool>("returnedBefore"); // already returned once (from the CLI, say)
+    QTest::addColumn<bool>("returned");
+    QTest::newRow("goods back, points back") << QString() << false << true;
+    QTest::newRow("returned twice") << QString() << true << false;
+    QTest::newRow("an amount is for sales") << u"5.00"_s << false << false;
+}
+
+void TstPosCheckout::returnReward()
+{
+    QFETCH(QString, amount);
+    QFETCH(bool, returnedBefore);
+    QFETCH(bool, returned);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, 1000));
+    const auto stockOf = [&f](const QString& code) {
+        auto catalog = f.ledger->catalogWithStock();
+        for (const auto& [reward, stock] : catalog ? catalog.value() : QList<QPair<Reward, qint64>>()) {
+            if (reward.code == code)
+                return stock;
+        }
+        return qint64(-2);
+    };
+    const qint64 stock = stockOf(u"FRUIT-BOX"_s);
+    QVERIFY(stock > 0);
+    const QString redeemRef = u"T1-R20261123-000002"_s;
+    QVERIFY(f.redeem(redeemRef, u"FRUIT-BOX"_s));
+    QCOMPARE(f.balance(), 500);
+    QCOMPARE(stockOf(u"FRUIT-BOX"_s), stock - 1);
+    if (returnedBefore)
+        QVERIFY(f.returnReward(u"CLI-B-1"_s, redeemRef));
+    const qint64 balance = f.balance();
+    const qint64 entries = f.journalSize();
+
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTestEventList returnKeys; // the redemption receipt's QR code scanned, then Enter confirms
+    returnKeys.addKeyClick(Qt::Key_F12, Qt::ShiftModifier);
+    returnKeys.addKeyClicks(redeemRef);
+    returnKeys.addKeyClick(Qt::Key_Return);
+    if (!amount.isEmpty())
+        returnKeys.addKeyClicks(amount);
+    returnKeys.addKeyClick(Qt::Key_Return);
+    typeKeys(returnKeys, &window);
+
+    QCOMPARE(window.refunds()->lastReturn().has_value(), returned);
+    QVERIFY(!window.refunds()->lastResult()); // nothing was refunded as a sale
+    if (returned) {
+        QCOMPARE(window.refunds()->lastReturn()->pointsRestored.value(), 500);
+        QCOMPARE(f.balance(), 1000);
+        QCOMPARE(stockOf(u"FRUIT-BOX"_s), stock);
+        QVERIFY(labelText(window.refunds(), "refundMessageLabel").contains(redeemRef));
+    } else {
+        QCOMPARE(f.balance(), balance);
+        QCOMPARE(f.journalSize(), entries); // a refused return writes nothing
+        QVERIFY(!labelText(window.refunds(), "refundMessageLabel").isEmpty());
+    }
     QVERIFY(f.verifyProblems().isEmpty());
 }
 
