@@ -276,6 +276,10 @@ ZH = {
     "Refunds and returned rewards — Enter or F12 refunds, Esc back to checkout": "退款与礼品退回 —— 回车或 F12 退款，Esc 返回收银",
     "no sale or redemption with reference %1": "没有单号为 %1 的销售或兑换",
     "Reward of %1 returned: %n point(s) back to the member; balance %2. Stocked goods go back into stock.": "兑换单 %1 的礼品已退回：%n 积分退还会员；余额 %2。有库存的商品已放回库存。",
+    "Redemption receipt": "兑换小票",
+    "%n point(s)": "%n 积分",
+    "Points spent": "消耗积分",
+    "Voucher code": "券码",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/jifen_zh_CN.ts"

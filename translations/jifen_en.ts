@@ -91,6 +91,25 @@
         <source>Thank you, please come again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Redemption receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jifen::AdjustmentsTab</name>

@@ -91,6 +91,24 @@
         <source>Thank you, please come again</source>
         <translation>谢谢惠顾，欢迎再来</translation>
     </message>
+    <message>
+        <source>Redemption receipt</source>
+        <translation>兑换小票</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n 积分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation>消耗积分</translation>
+    </message>
+    <message>
+        <source>Voucher code</source>
+        <translation>券码</translation>
+    </message>
 </context>
 <context>
     <name>jifen::AdjustmentsTab</name>

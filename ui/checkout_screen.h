@@ -39,6 +39,7 @@ public:
     const std::optional<SalePreview>& preview() const { return m_preview; }
     const std::optional<ReceiptData>& lastReceipt() const { return m_lastReceipt; }
     MemberPanel* memberPanel() const { return m_memberPanel; }
+    const QString& storeName() const { return m_options.storeName; } // as receipts print it
 
 public slots:
     void cancelSale();

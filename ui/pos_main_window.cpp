@@ -40,6 +40,7 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
         new CheckoutScreen(ledger, clock, CheckoutScreen::Options{m_options.cashier, m_options.storeName}, this);
     QNetworkAccessManager* network = m_options.network ? m_options.network : new QNetworkAccessManager(this);
     m_redeem = new RedeemScreen(ledger, clock, *network, this);
+    m_redeem->setReceiptHeader(m_checkout->storeName(), m_options.cashier);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_checkout);
     m_stack->addWidget(m_redeem);
@@ -75,7 +76,11 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     statusBar()->addWidget(m_keys);
     connect(m_stack, &QStackedWidget::currentChanged, this, &PosMainWindow::showKeys);
     m_printer = new ReceiptPrinter(m_options.printer, this);
+    const auto remember = [this](const ReceiptData& receipt) { m_lastReceipt = receipt; };
+    connect(m_checkout, &CheckoutScreen::saleCompleted, this, remember);
     connect(m_checkout, &CheckoutScreen::saleCompleted, this, &PosMainWindow::printReceipt);
+    connect(m_redeem, &RedeemScreen::redemptionCompleted, this, remember);
+    connect(m_redeem, &RedeemScreen::redemptionCompleted, this, &PosMainWindow::printReceipt);
     connect(m_checkout, &CheckoutScreen::reprintRequested, this, &PosMainWindow::reprintLast);
     connect(m_checkout, &CheckoutScreen::receiptPdfRequested, this, &PosMainWindow::saveLastReceiptPdf);
     // Printing runs off the UI thread; the bar shows how far the receipt has gone.
@@ -217,7 +222,7 @@ void PosMainWindow::printReceipt(const ReceiptData& receipt)
 
 void PosMainWindow::reprintLast()
 {
-    const auto& last = m_checkout->lastReceipt();
+    const auto& last = m_lastReceipt;
     if (!last) {
         statusBar()->showMessage(tr("No receipt to reprint yet."), 5000);
         return;
@@ -231,7 +236,7 @@ void PosMainWindow::reprintLast()
 
 void PosMainWindow::saveLastReceiptPdf()
 {
-    const auto& last = m_checkout->lastReceipt();
+    const auto& last = m_lastReceipt;
     if (!last) {
         statusBar()->showMessage(tr("No receipt to save yet."), 5000);
         return;

@@ -51,6 +51,8 @@ public:
     CheckoutScreen* checkout() const { return m_checkout; }
     SyncStatusWidget* syncStatus() const { return m_sync; }
     ReceiptPrinter* printer() const { return m_printer; }
+    // The receipt F8 reprints and Shift+F8 saves: the last sale's or redemption's.
+    const std::optional<ReceiptData>& lastReceipt() const { return m_lastReceipt; }
     RedeemScreen* redeem() const { return m_redeem; }
     void showCheckout();
     void showRedeem();
@@ -87,6 +89,7 @@ private:
     QLabel* m_keys;
     SyncStatusWidget* m_sync;
     ReceiptPrinter* m_printer;
+    std::optional<ReceiptData> m_lastReceipt;
     QProgressBar* m_pdfProgress;
     bool m_pdfBusy = false;
 };

@@ -1,5 +1,7 @@
 #include "receipt_layout.h"
 
+#include "error_text.h"
+
 #include <QCoreApplication>
 #include <QTimeZone>
 
@@ -25,7 +27,9 @@ QList<ReceiptRow> receiptRows(const ReceiptData& r)
 {
     Rows out;
     out.add(ReceiptRow::Title, r.storeName);
-    out.add(ReceiptRow::Center, QCoreApplication::translate("Receipt", "Sales receipt"));
+    const bool sale = r.kind == ReceiptData::Kind::Sale;
+    out.add(ReceiptRow::Center, sale ? QCoreApplication::translate("Receipt", "Sales receipt")
+                                     : QCoreApplication::translate("Receipt", "Redemption receipt"));
     out.add(ReceiptRow::Rule, QString());
     out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Receipt no."), r.ref);
     const QDateTime cst = r.time.toTimeZone(QTimeZone(8 * 3600));
@@ -35,26 +39,43 @@ QList<ReceiptRow> receiptRows(const ReceiptData& r)
     if (!r.cashier.isEmpty())
         out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Cashier"), r.cashier);
     out.add(ReceiptRow::Rule, QString());
+    if (!sale) {
+        out.add(ReceiptRow::Text, r.rewardName);
+        out.add(ReceiptRow::Pair, QStringLiteral("  x %1").arg(r.rewardQuantity),
+                QCoreApplication::translate("Receipt", "%n point(s)", nullptr, countOf(r.pointsSpent.value())));
+        out.add(ReceiptRow::Rule, QString());
+        out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Points spent"),
+                QString::number(r.pointsSpent.value()));
+        if (!r.voucherCode.isEmpty()) {
+            // The code is what the partner checks, so it stands on a line of its own in bold.
+            out.add(ReceiptRow::Text, QCoreApplication::translate("Receipt", "Voucher code"));
+            out.add(ReceiptRow::Title, r.voucherCode);
+        }
+    }
     for (const ReceiptData::Line& l : r.lines) {
         out.add(ReceiptRow::Text, l.name);
         out.add(ReceiptRow::Pair, QStringLiteral("  %1 x %2").arg(l.quantity).arg(receiptYuan(l.unitPrice)),
                 receiptYuan(l.total));
     }
-    out.add(ReceiptRow::Rule, QString());
-    out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Total"), receiptYuan(r.amount));
+    if (sale) {
+        out.add(ReceiptRow::Rule, QString());
+        out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Total"), receiptYuan(r.amount));
+    }
     if (r.offsetPoints.value() > 0)
         out.add(ReceiptRow::Pair,
                 QCoreApplication::translate("Receipt", "Points offset %1").arg(r.offsetPoints.value()),
                 QStringLiteral("-") + receiptYuan(r.offsetAmount));
-    out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Paid (%1)").arg(tenderDisplayName(r.tender)),
-            receiptYuan(r.paid));
+    if (sale)
+        out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Paid (%1)").arg(tenderDisplayName(r.tender)),
+                receiptYuan(r.paid));
     if (!r.promotionName.isEmpty())
         out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Promotion"), r.promotionName);
     if (r.member) {
         out.add(ReceiptRow::Rule, QString());
         out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Member"), r.phoneMasked);
-        out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Points earned"),
-                QString::number(r.earned.value()));
+        if (sale)
+            out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "Points earned"),
+                    QString::number(r.earned.value()));
         if (r.greenEarned.value() > 0)
             out.add(ReceiptRow::Pair, QCoreApplication::translate("Receipt", "  of which green"),
                     QString::number(r.greenEarned.value()));

@@ -128,6 +128,12 @@ RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QNetworkAccessMan
     reload();
 }
 
+void RedeemScreen::setReceiptHeader(const QString& storeName, const QString& cashier)
+{
+    m_storeName = storeName;
+    m_cashier = cashier;
+}
+
 void RedeemScreen::showMessage(const QString& text, bool error)
 {
     m_message->setText(text);
@@ -311,6 +317,11 @@ void RedeemScreen::redeemed(bool ok, const QJsonObject& json, ErrorCode code, co
     showMessage(text, false);
     m_authorisation->setText(tr("Authorised: %1").arg(authorisationText(result.authorisation)));
     m_authorisation->setProperty("authorisation", result.authorisation);
+    std::optional<MemberSummary> after;
+    if (auto m = m_ledger.memberByPhone(m_phone))
+        after = m.value();
+    emit redemptionCompleted(
+        receiptForRedemption(result, name, after, m_storeName, m_terminalId, m_cashier, m_clock.nowUtc()));
 }
 
 QString authorisationText(const QString& authorisation)

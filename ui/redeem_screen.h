@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ledger.h"
+#include "receipt.h"
 
 #include <QJsonObject>
 #include <QPointer>
@@ -34,12 +35,16 @@ public:
     void reload(); // catalog and stock, and the member again
     const std::optional<RedeemResult>& lastResult() const { return m_last; }
     bool busy() const { return m_busy; } // waiting for HQ's answer
+    // What the redemption receipt's heading shows.
+    void setReceiptHeader(const QString& storeName, const QString& cashier);
 
 public slots:
     void cancel();
 
 signals:
     void backRequested(); // Esc: back to the checkout
+    // A redemption committed: its receipt, to print like a sale's.
+    void redemptionCompleted(const jifen::ReceiptData& receipt);
 
 private:
     void lookUpMember();
@@ -55,6 +60,8 @@ private:
     const Clock& m_clock;
     QString m_terminalId;
     QString m_phone; // the identified member's number (never shown)
+    QString m_storeName;
+    QString m_cashier;
     std::optional<RedeemResult> m_last;
     QList<QPair<Reward, qint64>> m_catalog;
     Points m_approvalAbove;

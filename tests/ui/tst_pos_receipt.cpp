@@ -6,6 +6,7 @@
 #include "pos_fixture.h"
 #include "receipt_pdf.h"
 #include "receipt_printer.h"
+#include "redeem_screen.h"
 
 #include <QFile>
 #include <QProcess>
@@ -34,6 +35,8 @@ private slots:
     void pdf_data();
     void pdf();
     void pdfByShiftF8();
+    void redemptionPrinted_data();
+    void redemptionPrinted();
 
 private:
     static Result<ReceiptData> knownSale(Fixture& f);
@@ -232,6 +235,63 @@ void TstPosReceipt::pdfByShiftF8()
         QVERIFY2(text.contains(u"鲜果铺"_s), qPrintable(text));
         QVERIFY2(text.contains(window.checkout()->lastReceipt()->ref), qPrintable(text));
     }
+}
+
+void TstPosReceipt::redemptionPrinted_data()
+{
+    QTest::addColumn<QString>("reward"); // typed into the catalog search
+    QTest::addColumn<qint64>("spent");
+    QTest::addColumn<bool>("voucher");
+    QTest::newRow("partner reward: its voucher code") << u"CINEMA-TICKET"_s << qint64(1500) << true;
+    QTest::newRow("goods: no code") << u"FRUIT-BOX"_s << qint64(500) << false;
+}
+
+void TstPosReceipt::redemptionPrinted()
+{
+    QFETCH(QString, reward);
+    QFETCH(qint64, spent);
+    QFETCH(bool, voucher);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, 2000));
+    QTemporaryDir dir;
+    const QString device = dir.filePath(u"lp0"_s);
+    PosMainWindow::Options options;
+    options.storeName = u"鲜果铺"_s;
+    options.printer = device;
+    PosMainWindow window(*f.ledger, f.clock, options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QSignalSpy printed(window.printer(), &ReceiptPrinter::finished);
+
+    QTestEventList redeem;
+    redeem.addKeyClick(Qt::Key_F11);
+    redeem.addKeyClicks(kPhone);
+    redeem.addKeyClick(Qt::Key_Return);
+    redeem.addKeyClicks(reward);
+    redeem.addKeyClick(Qt::Key_Return);
+    typeKeys(redeem, &window);
+    QTRY_VERIFY(window.redeem()->lastResult()); // standalone: the ledger answers at once
+    const RedeemResult result = window.redeem()->lastResult().value();
+    QCOMPARE(result.pointsSpent.value(), spent);
+    QCOMPARE(!result.voucherCode.isEmpty(), voucher);
+    QTRY_COMPARE(printed.size(), 1);
+    QVERIFY2(printed.first().at(0).toBool(), qPrintable(printed.first().at(1).toString()));
+
+    QFile file(device);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith(QByteArray("\x1b\x40\x1c\x26", 4)));
+    QVERIFY(bytes.contains(toGb18030(u"兑换小票"_s).value()));
+    QVERIFY(bytes.contains(toGb18030(u"鲜果铺"_s).value()));
+    QVERIFY(bytes.contains(result.ref.toLatin1()));
+    QVERIFY(bytes.contains(toGb18030(u"138****8000"_s).value()));
+    QVERIFY(!bytes.contains(kPhone.toLatin1()));
+    QCOMPARE(bytes.contains(toGb18030(u"券码"_s).value()), voucher);
+    if (voucher)
+        QVERIFY(bytes.contains(result.voucherCode.toLatin1()));
+    QCOMPARE(window.lastReceipt()->ref, result.ref); // F8 reprints the redemption
+    QCOMPARE(window.lastReceipt()->voucherCode, result.voucherCode);
 }
 
 void TstPosReceipt::printToDeviceFile()
