@@ -260,8 +260,8 @@ ZH = {
     "Type or scan the member's phone or card first.": "请先输入或扫描会员手机号或卡号。",
     "Making the statement…": "正在生成月结单…",
     "Statements": "月结单",
-    "F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout":
-        "F2 会员 · F3 礼品 · F4 数量 · F12 或回车 兑换 · F10 同步 · F11 收银 · Shift+F12 退货 · Esc 返回收银",
+    "F2 member · F3 reward · F4 qty · F5 category · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout":
+        "F2 会员 · F3 礼品 · F4 数量 · F5 类别 · F12 或回车 兑换 · F10 同步 · F11 收银 · Shift+F12 退货 · Esc 返回收银",
     "F2 receipt no. · F4 amount · F12 or Enter refund · F10 sync · F11 checkout · Esc back to checkout":
         "F2 单号 · F4 金额 · F12 或回车 退款 · F10 同步 · F11 收银 · Esc 返回收银",
     "Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout":
@@ -280,6 +280,12 @@ ZH = {
     "%n point(s)": "%n 积分",
     "Points spent": "消耗积分",
     "Voucher code": "券码",
+    "Category": "类别",
+    "All categories": "全部类别",
+    "Category (F5)": "类别 (F5)",
+    "Voucher": "代金券",
+    "Service": "服务",
+    "Partner reward": "合作商户券",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/jifen_zh_CN.ts"

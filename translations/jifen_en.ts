@@ -916,7 +916,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout</source>
+        <source>F2 member · F3 reward · F4 qty · F5 category · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1102,6 +1102,34 @@
             <numerusform>Redeemed %1 × %2 for %n point; balance %3.</numerusform>
             <numerusform>Redeemed %1 × %2 for %n points; balance %3.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner reward</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -902,8 +902,8 @@
         <translation>未授权：%1</translation>
     </message>
     <message>
-        <source>F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout</source>
-        <translation>F2 会员 · F3 礼品 · F4 数量 · F12 或回车 兑换 · F10 同步 · F11 收银 · Shift+F12 退货 · Esc 返回收银</translation>
+        <source>F2 member · F3 reward · F4 qty · F5 category · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout</source>
+        <translation>F2 会员 · F3 礼品 · F4 数量 · F5 类别 · F12 或回车 兑换 · F10 同步 · F11 收银 · Shift+F12 退货 · Esc 返回收银</translation>
     </message>
     <message>
         <source>F2 receipt no. · F4 amount · F12 or Enter refund · F10 sync · F11 checkout · Esc back to checkout</source>
@@ -1086,6 +1086,34 @@
         <translation>
             <numerusform>已兑换 %1 × %2，使用 %n 积分；余额 %3。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Category (F5)</source>
+        <translation>类别 (F5)</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>实物</translation>
+    </message>
+    <message>
+        <source>Partner reward</source>
+        <translation>合作商户券</translation>
     </message>
 </context>
 <context>

@@ -119,8 +119,9 @@ void PosMainWindow::showKeys()
 {
     QWidget* screen = m_stack->currentWidget();
     if (screen == m_redeem)
-        m_keys->setText(tr("F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · "
-                           "Shift+F12 refund · Esc back to checkout"));
+        m_keys->setText(
+            tr("F2 member · F3 reward · F4 qty · F5 category · F12 or Enter redeem · F10 sync · F11 checkout · "
+               "Shift+F12 refund · Esc back to checkout"));
     else if (screen == m_refund)
         m_keys->setText(tr("F2 receipt no. · F4 amount · F12 or Enter refund · F10 sync · F11 checkout · "
                            "Esc back to checkout"));

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QNetworkAccessManager;
 class QLineEdit;
@@ -22,11 +23,11 @@ class ManagerPinDialog;
 class MemberPanel;
 
 // Redemption: find the member (card or phone + Enter), search the catalog (the list follows the
-// search text; Up/Down choose), quantity, Enter redeems. Today's (seasonal) price, stock and
-// green-only rewards are shown; a reward that needs a manager opens the PIN prompt first.
-// Redemptions go through sync::OnlineRedemption: HQ reserves and commits the points when it
-// answers; otherwise the ledger decides within the offline limits and its refusal is shown as
-// it is. The result says how it was authorised (HQ, offline or standalone).
+// search text and the category F5 steps through; Up/Down choose), quantity, Enter redeems. Today's (seasonal) price,
+// stock and green-only rewards are shown; a reward that needs a manager opens the PIN prompt first. Redemptions go
+// through sync::OnlineRedemption: HQ reserves and commits the points when it answers; otherwise the ledger decides
+// within the offline limits and its refusal is shown as it is. The result says how it was authorised (HQ, offline or
+// standalone).
 class RedeemScreen : public QWidget {
     Q_OBJECT
 public:
@@ -49,6 +50,7 @@ signals:
 private:
     void lookUpMember();
     void filter();
+    void cycleCategory();
     void moveSelection(int delta);
     void redeemSelected();
     void submit(const QString& pin, ManagerPinDialog* dialog);
@@ -70,6 +72,7 @@ private:
     MemberPanel* m_memberPanel;
     QLineEdit* m_search;
     QTableWidget* m_table;
+    QComboBox* m_category;
     QSpinBox* m_quantity;
     QLabel* m_message;
     QLabel* m_authorisation;
@@ -78,6 +81,9 @@ private:
     QString m_pin;
     bool m_busy = false;
 };
+
+// A reward's kind as the catalog shows it ("代金券" in Chinese).
+QString rewardKindText(RewardKind kind);
 
 // "HQ", "offline" or "standalone" in the user's language.
 QString authorisationText(const QString& authorisation);

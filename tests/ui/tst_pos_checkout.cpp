@@ -51,6 +51,8 @@ private slots:
     void enrolment();
     void redeemWithPin_data();
     void redeemWithPin();
+    void redeemCategories_data();
+    void redeemCategories();
     void refund_data();
     void refund();
     void returnReward_data();
@@ -330,6 +332,65 @@ void TstPosCheckout::redeemWithPin()
         QCOMPARE(window.redeem()->lastResult()->approvedBy.isEmpty(), pins.isEmpty());
     }
     QVERIFY(f.verifyProblems().isEmpty());
+}
+
+void TstPosCheckout::redeemCategories_data()
+{
+    QTest::addColumn<int>("presses"); // of F5, which steps through the categories
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QString>("category"); // a reward kind, "green", or empty: all
+    QTest::newRow("all at first") << 0 << QString() << QString();
+    QTest::newRow("F5 once: vouchers") << 1 << QString() << u"voucher"_s;
+    QTest::newRow("F5 four times: partner rewards") << 4 << QString() << u"partner"_s;
+    QTest::newRow("F5 five times: green only") << 5 << QString() << u"green"_s;
+    QTest::newRow("F5 six times: all again") << 6 << QString() << QString();
+    QTest::newRow("a search within services") << 2 << u"fruit"_s << u"service"_s;
+}
+
+void TstPosCheckout::redeemCategories()
+{
+    QFETCH(int, presses);
+    QFETCH(QString, search);
+    QFETCH(QString, category);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    auto catalog = f.ledger->catalogWithStock();
+    QVERIFY(catalog);
+    QStringList expected; // the codes the table should list, in catalog order
+    for (const auto& [reward, stock] : catalog.value()) {
+        const bool inCategory =
+            category.isEmpty() || (category == u"green"_s ? reward.greenOnly : rewardKindName(reward.kind) == category);
+        if (inCategory &&
+            (reward.name.contains(search, Qt::CaseInsensitive) || reward.code.contains(search, Qt::CaseInsensitive)))
+            expected.append(reward.code);
+    }
+    QVERIFY(!expected.isEmpty());
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    QTestEventList steps;
+    steps.addKeyClick(Qt::Key_F11);
+    steps.addKeyClick(Qt::Key_F3);
+    for (int i = 0; i < presses; ++i)
+        steps.addKeyClick(Qt::Key_F5);
+    steps.addKeyClicks(search);
+    typeKeys(steps, &window);
+
+    QCOMPARE(child<QComboBox>(window.redeem(), "rewardCategoryComboBox")->currentData().toString(), category);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(window.redeem(), "rewardSearchLineEdit"));
+    auto* table = child<QTableWidget>(window.redeem(), "catalogTable");
+    auto rules = f.ledger->rules();
+    QVERIFY(rules);
+    QStringList listed;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QString code = table->item(row, 0)->data(Qt::UserRole).toString();
+        listed.append(code);
+        const Reward* reward = rules->reward(code);
+        QVERIFY(reward);
+        QCOMPARE(table->item(row, 1)->text(), rewardKindText(reward->kind)); // the category column
+    }
+    QCOMPARE(listed, expected);
 }
 
 void TstPosCheckout::refund_data()
