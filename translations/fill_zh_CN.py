@@ -286,6 +286,7 @@ ZH = {
     "Voucher": "代金券",
     "Service": "服务",
     "Partner reward": "合作商户券",
+    "The last receipt cannot be read back: %1": "无法读取上一张小票：%1",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/jifen_zh_CN.ts"

@@ -370,6 +370,10 @@
         <source>Receipt as PDF (Shift+F8)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The last receipt cannot be read back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jifen::DayReportTab</name>

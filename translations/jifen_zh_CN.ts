@@ -363,6 +363,10 @@
         <source>Receipt as PDF (Shift+F8)</source>
         <translation>小票存为PDF (Shift+F8)</translation>
     </message>
+    <message>
+        <source>The last receipt cannot be read back: %1</source>
+        <translation>无法读取上一张小票：%1</translation>
+    </message>
 </context>
 <context>
     <name>jifen::DayReportTab</name>

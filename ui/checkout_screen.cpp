@@ -52,6 +52,7 @@ CheckoutScreen::CheckoutScreen(Ledger& ledger, const Clock& clock, Options optio
     buildUi();
     addShortcuts();
     recompute();
+    restoreLastReceipt();
     if (!m_rules)
         showMessage(tr("The rule set cannot be read; sales are not possible. Run `jifen init` for this data "
                        "directory."),
@@ -542,13 +543,8 @@ void CheckoutScreen::completeSale()
         if (auto m = m_ledger.memberByPhone(member->member.phone))
             after = m.value();
     }
-    QString promotionName;
-    for (const Promotion& p : m_rules->program().promotions) {
-        if (p.code == sale->promotion)
-            promotionName = p.name;
-    }
     m_lastReceipt = receiptForSale(sale.value(), after, m_options.storeName, m_terminalId, m_options.cashier, r.tender,
-                                   promotionName, m_clock.nowUtc());
+                                   promotionName(sale->promotion), m_clock.nowUtc());
     m_receiptView->setPlainText(receiptText(*m_lastReceipt, PaperWidth::Mm80));
     emit saleCompleted(*m_lastReceipt);
 
@@ -570,6 +566,34 @@ void CheckoutScreen::completeSale()
             : tr("Sale %1 recorded: %n point(s) earned.", nullptr, countOf(sale->pointsEarned.value())).arg(sale->ref),
         false);
     focusItem();
+}
+
+QString CheckoutScreen::promotionName(const QString& code) const
+{
+    if (!m_rules || code.isEmpty())
+        return QString();
+    for (const Promotion& p : m_rules->program().promotions) {
+        if (p.code == code)
+            return p.name;
+    }
+    return QString();
+}
+
+void CheckoutScreen::restoreLastReceipt()
+{
+    // After a restart the ledger, not the window's memory, knows the last sale: F8 reprints it,
+    // with the member's balance as it stands now.
+    auto last = m_ledger.lastSale();
+    if (!last) {
+        showMessage(tr("The last receipt cannot be read back: %1").arg(last.error().message), true);
+        return;
+    }
+    if (!last.value())
+        return;
+    const RecordedSale& s = *last.value();
+    m_lastReceipt = receiptForSale(s.sale, s.member, m_options.storeName, m_terminalId, s.cashier, s.tender,
+                                   promotionName(s.sale.promotion), s.time);
+    m_receiptView->setPlainText(receiptText(*m_lastReceipt, PaperWidth::Mm80));
 }
 
 void CheckoutScreen::cancelSale()

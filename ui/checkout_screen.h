@@ -65,6 +65,8 @@ private:
     bool addProduct(const QString& sku, qint64 quantity);
     void recompute();
     void showMessage(const QString& text, bool error);
+    void restoreLastReceipt();
+    QString promotionName(const QString& code) const;
     void focusItem();
     QString nextRef();
 

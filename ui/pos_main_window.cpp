@@ -76,6 +76,7 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     statusBar()->addWidget(m_keys);
     connect(m_stack, &QStackedWidget::currentChanged, this, &PosMainWindow::showKeys);
     m_printer = new ReceiptPrinter(m_options.printer, this);
+    m_lastReceipt = m_checkout->lastReceipt(); // the ledger's last sale, after a restart too
     const auto remember = [this](const ReceiptData& receipt) { m_lastReceipt = receipt; };
     connect(m_checkout, &CheckoutScreen::saleCompleted, this, remember);
     connect(m_checkout, &CheckoutScreen::saleCompleted, this, &PosMainWindow::printReceipt);

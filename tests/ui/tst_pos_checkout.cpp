@@ -3,6 +3,7 @@
 
 #include "enrol_dialog.h"
 #include "pos_fixture.h"
+#include "receipt_printer.h"
 #include "redeem_screen.h"
 #include "refund_screen.h"
 #include "sync_status_widget.h"
@@ -10,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QFile>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -57,6 +59,8 @@ private slots:
     void refund();
     void returnReward_data();
     void returnReward();
+    void reprintAfterRestart_data();
+    void reprintAfterRestart();
     void syncIndicator();
     void chineseTranslation();
 };
@@ -511,6 +515,70 @@ void TstPosCheckout::returnReward()
         QVERIFY(!labelText(window.refunds(), "refundMessageLabel").isEmpty());
     }
     QVERIFY(f.verifyProblems().isEmpty());
+}
+
+void TstPosCheckout::reprintAfterRestart_data()
+{
+    QTest::addColumn<bool>("sold"); // a sale at the checkout before the restart
+    QTest::newRow("the last sale reprinted") << true;
+    QTest::newRow("nothing sold yet") << false;
+}
+
+void TstPosCheckout::reprintAfterRestart()
+{
+    QFETCH(bool, sold);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, 0));
+    QTemporaryDir dir;
+    PosMainWindow::Options options;
+    options.printer = dir.filePath(u"lp0"_s);
+    QString ref;
+    {
+        auto window = std::make_unique<PosMainWindow>(*f.ledger, f.clock, options);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(!window->lastReceipt());
+        if (sold) {
+            QSignalSpy printed(window->printer(), &ReceiptPrinter::finished);
+            auto sale = keys({Qt::Key_F2, kPhone, Qt::Key_Return, u"2*"_s + kWatermelon, Qt::Key_Return, Qt::Key_F12});
+            typeKeys(sale, window.get());
+            QVERIFY(window->lastReceipt());
+            ref = window->lastReceipt()->ref;
+            QTRY_COMPARE(printed.size(), 1);
+            QVERIFY(QFile::remove(options.printer)); // the roll is empty again
+        }
+        window->close();
+    }
+    // The app quits and starts again on the same data directory.
+    f.ledger.reset();
+    f.store.reset();
+    auto store = Store::open(f.dbPath());
+    QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+    f.store = std::move(store).value();
+    f.ledger = std::make_unique<Ledger>(*f.store, f.clock);
+
+    PosMainWindow window(*f.ledger, f.clock, options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QCOMPARE(window.lastReceipt().has_value(), sold);
+    QSignalSpy printed(window.printer(), &ReceiptPrinter::finished);
+    auto f8 = keys({Qt::Key_F8});
+    typeKeys(f8, &window);
+    if (!sold) {
+        QCOMPARE(printed.size(), 0);
+        QVERIFY(!QFile::exists(options.printer));
+        return;
+    }
+    QCOMPARE(window.lastReceipt()->ref, ref);
+    QCOMPARE(window.lastReceipt()->earned.value(), 50);
+    QCOMPARE(window.lastReceipt()->balance.value(), f.balance());
+    QCOMPARE(window.lastReceipt()->phoneMasked, u"138****8000"_s);
+    QVERIFY(child<QPlainTextEdit>(&window, "receiptView")->toPlainText().contains(ref));
+    QTRY_COMPARE(printed.size(), 1);
+    QFile roll(options.printer);
+    QVERIFY(roll.open(QIODevice::ReadOnly));
+    QVERIFY(roll.readAll().contains(ref.toLatin1()));
 }
 
 void TstPosCheckout::syncIndicator()
