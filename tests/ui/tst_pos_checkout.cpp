@@ -47,6 +47,8 @@ private slots:
     void checkoutByKeys_data();
     void checkoutByKeys();
     void escapeCancels();
+    void offsetSaves_data();
+    void offsetSaves();
     void keysOfEachScreen_data();
     void keysOfEachScreen();
     void enrolment_data();
@@ -168,6 +170,56 @@ void TstPosCheckout::escapeCancels()
     QVERIFY(!window.checkout()->memberPanel()->member());
     QCOMPARE(f.journalSize(), before);
     QVERIFY(!child<QPushButton>(&window, "completeButton")->isEnabled());
+}
+
+void TstPosCheckout::offsetSaves_data()
+{
+    QTest::addColumn<qint64>("balance"); // the member's points before the sale
+    QTest::addColumn<QString>("typed");  // into the offset field (F6); empty: none
+    QTest::addColumn<QString>("saves");  // yuan the label says the offset saves; empty: none
+    QTest::addColumn<qint64>("most");    // points the label says may be offset at most
+    QTest::addColumn<QString>("pay");
+    QTest::addColumn<qint64>("offset"); // points the committed sale took
+    QTest::newRow("1000 points save 10 yuan")
+        << qint64(5000) << u"1000"_s << u"10.00"_s << qint64(5000) << u"¥65.00"_s << qint64(1000);
+    QTest::newRow("250 points count as 200")
+        << qint64(5000) << u"250"_s << u"2.00"_s << qint64(5000) << u"¥73.00"_s << qint64(200);
+    QTest::newRow("the balance caps the offset")
+        << qint64(3000) << u"3000"_s << u"30.00"_s << qint64(3000) << u"¥45.00"_s << qint64(3000);
+    QTest::newRow("the bill caps the offset")
+        << qint64(10000) << u"7500"_s << u"75.00"_s << qint64(7500) << u"¥0.00"_s << qint64(7500);
+    QTest::newRow("no offset") << qint64(5000) << QString() << QString() << qint64(5000) << u"¥75.00"_s << qint64(0);
+}
+
+void TstPosCheckout::offsetSaves()
+{
+    QFETCH(qint64, balance);
+    QFETCH(QString, typed);
+    QFETCH(QString, saves);
+    QFETCH(qint64, most);
+    QFETCH(QString, pay);
+    QFETCH(qint64, offset);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, balance));
+    QCOMPARE(f.balance(), balance);
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    auto cart = keys(
+        {Qt::Key_F2, kPhone, Qt::Key_Return, u"3*"_s + kWatermelon, Qt::Key_Return, Qt::Key_F6, typed, Qt::Key_Return});
+    typeKeys(cart, &window);
+    const QString said = labelText(&window, "offsetSavedLabel");
+    QVERIFY2(saves.isEmpty() ? !said.contains(u"saves"_s) : said.startsWith(u"saves %1 yuan"_s.arg(saves)),
+             qPrintable(said));
+    QVERIFY2(said.contains(u"at most %1 point"_s.arg(most)), qPrintable(said));
+    QCOMPARE(labelText(&window, "payLabel"), pay);
+    auto complete = keys({Qt::Key_F12});
+    typeKeys(complete, &window);
+    QVERIFY(window.checkout()->lastReceipt());
+    QCOMPARE(window.checkout()->lastReceipt()->offsetPoints.value(), offset);
+    QCOMPARE(window.checkout()->lastReceipt()->paid.toYuanString(), pay.mid(1));
 }
 
 void TstPosCheckout::keysOfEachScreen_data()
