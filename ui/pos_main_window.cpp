@@ -130,9 +130,8 @@ void PosMainWindow::showKeys()
         m_keys->setText(tr("Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout"));
     else
         m_keys->setText(tr("F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · "
-                           "Shift+F8 receipt PDF · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 "
-                           "pay · Shift+F12 refund · "
-                           "Esc cancel"));
+                           "Shift+F8 receipt PDF · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · "
+                           "F12 pay · Shift+F12 refund · Esc cancel"));
 }
 
 void PosMainWindow::showCheckout()
