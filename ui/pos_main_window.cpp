@@ -73,7 +73,9 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     // The keys of the screen in front, always visible; they change with the screen.
     m_keys = new QLabel(this);
     m_keys->setObjectName(QStringLiteral("shortcutsLabel"));
-    statusBar()->addWidget(m_keys);
+    // The checkout's keys are more than one line holds beside the sync status: wrapped, none is cut.
+    m_keys->setWordWrap(true);
+    statusBar()->addWidget(m_keys, 1);
     connect(m_stack, &QStackedWidget::currentChanged, this, &PosMainWindow::showKeys);
     m_printer = new ReceiptPrinter(m_options.printer, this);
     m_lastReceipt = m_checkout->lastReceipt(); // the ledger's last sale, after a restart too
