@@ -30,6 +30,16 @@ struct HqIncident {
     QString createdAt;
 };
 
+// A sale as recorded, with what its receipt needs besides the result: who rang it up, the tender,
+// when, and the member as they stand now (balance and points expiring soon).
+struct RecordedSale {
+    SaleResult sale;
+    QString cashier;
+    QString tender;
+    QDateTime time;
+    std::optional<MemberSummary> member;
+};
+
 enum class OperatorRole { Cashier, Manager };
 QString operatorRoleName(OperatorRole role);
 
@@ -66,6 +76,9 @@ public:
     Result<RedemptionQuote> quoteRedemption(const RedeemRequest& request);
     Result<RefundResult> refund(const RefundRequest& request);
     Result<ReturnRewardResult> returnReward(const ReturnRewardRequest& request);
+    // The last sale recorded on this terminal (the receipt to reprint after a restart); nullopt
+    // before the first sale.
+    Result<std::optional<RecordedSale>> lastSale();
     Result<ExpireResult> expire(std::optional<QDate> asOf = std::nullopt);
 
     // The points program. Compliance: points only from a sale with a positive paid amount, a

@@ -101,7 +101,6 @@ ZH = {
     "empty: refund everything not yet refunded": "留空：退还尚未退款的全部金额",
     "Receipt no. (F2)": "单号 (F2)",
     "Amount to refund, yuan (F4)": "退款金额，元 (F4)",
-    "Refunds — Enter or F12 refunds, Esc back to checkout": "退款 —— 回车或 F12 退款，Esc 返回收银",
     "Scan or type the receipt number first (F2).": "请先扫描或输入单号（F2）。",
     "Not refunded: %1": "未退款：%1",
     "Refunded %1 yuan of %2: %n point(s) taken back, %3 offset points returned; balance %4.%5":
@@ -232,7 +231,7 @@ ZH = {
     "Settings": "设置",
     "Alt+1…9 or Ctrl+Tab switch tabs · Tab moves between fields · Enter confirms · Esc back to checkout": "Alt+1…9 或 Ctrl+Tab 切换页面 · Tab 切换输入框 · 回车确认 · Esc 返回收银",
     "Manager: %1": "店长：%1",
-    "F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel": "F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分 · F7 支付方式 · F8 重打 · F9 删除行 · F10 同步 · Shift+F10 店长 · F11 兑换 · F12 结账 · Shift+F12 退货 · Esc 取消",
+    "F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · Shift+F8 receipt PDF · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel": "F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分 · F7 支付方式 · F8 重打 · Shift+F8 小票PDF · F9 删除行 · F10 同步 · Shift+F10 店长 · F11 兑换 · F12 结账 · Shift+F12 退货 · Esc 取消",
     "Printing %p%": "打印中 %p%",
     "Printing failed: %1. Check that the printer is on, has paper and is connected, then reprint with F8.": "打印失败：%1。请检查打印机已开机、有纸并已连接，然后按 F8 重打。",
     "The manager's screen needs a manager's PIN.": "进入店长页面需要店长密码。",
@@ -261,12 +260,33 @@ ZH = {
     "Type or scan the member's phone or card first.": "请先输入或扫描会员手机号或卡号。",
     "Making the statement…": "正在生成月结单…",
     "Statements": "月结单",
-    "F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout":
-        "F2 会员 · F3 礼品 · F4 数量 · F12 或回车 兑换 · F10 同步 · F11 收银 · Shift+F12 退货 · Esc 返回收银",
+    "F2 member · F3 reward · F4 qty · F5 category · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout":
+        "F2 会员 · F3 礼品 · F4 数量 · F5 类别 · F12 或回车 兑换 · F10 同步 · F11 收银 · Shift+F12 退货 · Esc 返回收银",
     "F2 receipt no. · F4 amount · F12 or Enter refund · F10 sync · F11 checkout · Esc back to checkout":
         "F2 单号 · F4 金额 · F12 或回车 退款 · F10 同步 · F11 收银 · Esc 返回收银",
     "Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout":
         "Alt+1…9 切换页面 · Tab 下一项 · 回车确认 · F10 同步 · Esc 返回收银",
+    "Receipt as PDF (Shift+F8)": "小票存为PDF (Shift+F8)",
+    "Saving PDF": "正在保存PDF",
+    "No receipt to save yet.": "还没有可保存的小票。",
+    "No folder for receipt PDFs is set (start with --receipt-pdf-dir).": "未设置小票PDF的保存目录（启动时加 --receipt-pdf-dir）。",
+    "cannot create the folder %1": "无法创建目录 %1",
+    "The receipt PDF was not saved: %1.": "小票PDF未保存：%1。",
+    "Receipt saved as %1": "小票已保存为 %1",
+    "Refunds and returned rewards — Enter or F12 refunds, Esc back to checkout": "退款与礼品退回 —— 回车或 F12 退款，Esc 返回收银",
+    "no sale or redemption with reference %1": "没有单号为 %1 的销售或兑换",
+    "Reward of %1 returned: %n point(s) back to the member; balance %2. Stocked goods go back into stock.": "兑换单 %1 的礼品已退回：%n 积分退还会员；余额 %2。有库存的商品已放回库存。",
+    "Redemption receipt": "兑换小票",
+    "%n point(s)": "%n 积分",
+    "Points spent": "消耗积分",
+    "Voucher code": "券码",
+    "Category": "类别",
+    "All categories": "全部类别",
+    "Category (F5)": "类别 (F5)",
+    "Voucher": "代金券",
+    "Service": "服务",
+    "Partner reward": "合作商户券",
+    "The last receipt cannot be read back: %1": "无法读取上一张小票：%1",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/jifen_zh_CN.ts"

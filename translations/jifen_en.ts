@@ -91,6 +91,25 @@
         <source>Thank you, please come again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Redemption receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jifen::AdjustmentsTab</name>
@@ -346,6 +365,14 @@
             <numerusform>Sale %1 recorded: %n point earned.</numerusform>
             <numerusform>Sale %1 recorded: %n points earned.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Receipt as PDF (Shift+F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last receipt cannot be read back: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -873,7 +900,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · Shift+F8 receipt PDF · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -893,7 +920,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout</source>
+        <source>F2 member · F3 reward · F4 qty · F5 category · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -902,6 +929,30 @@
     </message>
     <message>
         <source>Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No folder for receipt PDFs is set (start with --receipt-pdf-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt PDF was not saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt saved as %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1056,6 +1107,34 @@
             <numerusform>Redeemed %1 × %2 for %n points; balance %3.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner reward</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jifen::RefundScreen</name>
@@ -1076,10 +1155,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refunds — Enter or F12 refunds, Esc back to checkout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scan or type the receipt number first (F2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,6 +1171,21 @@
         <translation>
             <numerusform>Refunded %1 yuan of %2: %n point taken back, %3 offset points returned; balance %4.%5</numerusform>
             <numerusform>Refunded %1 yuan of %2: %n points taken back, %3 offset points returned; balance %4.%5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refunds and returned rewards — Enter or F12 refunds, Esc back to checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sale or redemption with reference %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reward of %1 returned: %n point(s) back to the member; balance %2. Stocked goods go back into stock.</source>
+        <translation>
+            <numerusform>Reward of %1 returned: %n point back to the member; balance %2. Stocked goods go back into stock.</numerusform>
+            <numerusform>Reward of %1 returned: %n points back to the member; balance %2. Stocked goods go back into stock.</numerusform>
         </translation>
     </message>
 </context>

@@ -91,6 +91,24 @@
         <source>Thank you, please come again</source>
         <translation>谢谢惠顾，欢迎再来</translation>
     </message>
+    <message>
+        <source>Redemption receipt</source>
+        <translation>兑换小票</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n 积分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation>消耗积分</translation>
+    </message>
+    <message>
+        <source>Voucher code</source>
+        <translation>券码</translation>
+    </message>
 </context>
 <context>
     <name>jifen::AdjustmentsTab</name>
@@ -340,6 +358,14 @@
         <translation>
             <numerusform>单据 %1 已记录：获得 %n 积分。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Receipt as PDF (Shift+F8)</source>
+        <translation>小票存为PDF (Shift+F8)</translation>
+    </message>
+    <message>
+        <source>The last receipt cannot be read back: %1</source>
+        <translation>无法读取上一张小票：%1</translation>
     </message>
 </context>
 <context>
@@ -860,8 +886,8 @@
         <translation>未配置小票打印机（启动时加 --printer）。</translation>
     </message>
     <message>
-        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
-        <translation>F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分 · F7 支付方式 · F8 重打 · F9 删除行 · F10 同步 · Shift+F10 店长 · F11 兑换 · F12 结账 · Shift+F12 退货 · Esc 取消</translation>
+        <source>F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · Shift+F8 receipt PDF · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · Esc cancel</source>
+        <translation>F2 会员 · F3 商品 · F4 数量 · F5 金额 · F6 积分 · F7 支付方式 · F8 重打 · Shift+F8 小票PDF · F9 删除行 · F10 同步 · Shift+F10 店长 · F11 兑换 · F12 结账 · Shift+F12 退货 · Esc 取消</translation>
     </message>
     <message>
         <source>Printing %p%</source>
@@ -880,8 +906,8 @@
         <translation>未授权：%1</translation>
     </message>
     <message>
-        <source>F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout</source>
-        <translation>F2 会员 · F3 礼品 · F4 数量 · F12 或回车 兑换 · F10 同步 · F11 收银 · Shift+F12 退货 · Esc 返回收银</translation>
+        <source>F2 member · F3 reward · F4 qty · F5 category · F12 or Enter redeem · F10 sync · F11 checkout · Shift+F12 refund · Esc back to checkout</source>
+        <translation>F2 会员 · F3 礼品 · F4 数量 · F5 类别 · F12 或回车 兑换 · F10 同步 · F11 收银 · Shift+F12 退货 · Esc 返回收银</translation>
     </message>
     <message>
         <source>F2 receipt no. · F4 amount · F12 or Enter refund · F10 sync · F11 checkout · Esc back to checkout</source>
@@ -890,6 +916,30 @@
     <message>
         <source>Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout</source>
         <translation>Alt+1…9 切换页面 · Tab 下一项 · 回车确认 · F10 同步 · Esc 返回收银</translation>
+    </message>
+    <message>
+        <source>Saving PDF</source>
+        <translation>正在保存PDF</translation>
+    </message>
+    <message>
+        <source>No receipt to save yet.</source>
+        <translation>还没有可保存的小票。</translation>
+    </message>
+    <message>
+        <source>No folder for receipt PDFs is set (start with --receipt-pdf-dir).</source>
+        <translation>未设置小票PDF的保存目录（启动时加 --receipt-pdf-dir）。</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>The receipt PDF was not saved: %1.</source>
+        <translation>小票PDF未保存：%1。</translation>
+    </message>
+    <message>
+        <source>Receipt saved as %1</source>
+        <translation>小票已保存为 %1</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1091,34 @@
             <numerusform>已兑换 %1 × %2，使用 %n 积分；余额 %3。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Category (F5)</source>
+        <translation>类别 (F5)</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>实物</translation>
+    </message>
+    <message>
+        <source>Partner reward</source>
+        <translation>合作商户券</translation>
+    </message>
 </context>
 <context>
     <name>jifen::RefundScreen</name>
@@ -1061,10 +1139,6 @@
         <translation>退款金额，元 (F4)</translation>
     </message>
     <message>
-        <source>Refunds — Enter or F12 refunds, Esc back to checkout</source>
-        <translation>退款 —— 回车或 F12 退款，Esc 返回收银</translation>
-    </message>
-    <message>
         <source>Scan or type the receipt number first (F2).</source>
         <translation>请先扫描或输入单号（F2）。</translation>
     </message>
@@ -1080,6 +1154,20 @@
         <source>Refunded %1 yuan of %2: %n point(s) taken back, %3 offset points returned; balance %4.%5</source>
         <translation>
             <numerusform>单据 %2 已退款 %1 元：扣回 %n 积分，退回抵扣积分 %3；余额 %4。%5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refunds and returned rewards — Enter or F12 refunds, Esc back to checkout</source>
+        <translation>退款与礼品退回 —— 回车或 F12 退款，Esc 返回收银</translation>
+    </message>
+    <message>
+        <source>no sale or redemption with reference %1</source>
+        <translation>没有单号为 %1 的销售或兑换</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reward of %1 returned: %n point(s) back to the member; balance %2. Stocked goods go back into stock.</source>
+        <translation>
+            <numerusform>兑换单 %1 的礼品已退回：%n 积分退还会员；余额 %2。有库存的商品已放回库存。</numerusform>
         </translation>
     </message>
 </context>

@@ -52,6 +52,7 @@ CheckoutScreen::CheckoutScreen(Ledger& ledger, const Clock& clock, Options optio
     buildUi();
     addShortcuts();
     recompute();
+    restoreLastReceipt();
     if (!m_rules)
         showMessage(tr("The rule set cannot be read; sales are not possible. Run `jifen init` for this data "
                        "directory."),
@@ -128,6 +129,9 @@ void CheckoutScreen::buildUi()
     auto* reprint = new QPushButton(tr("Reprint last receipt (F8)"), this);
     reprint->setObjectName(QStringLiteral("reprintButton"));
     reprint->setFocusPolicy(Qt::NoFocus);
+    auto* pdf = new QPushButton(tr("Receipt as PDF (Shift+F8)"), this);
+    pdf->setObjectName(QStringLiteral("receiptPdfButton"));
+    pdf->setFocusPolicy(Qt::NoFocus);
 
     auto* memberBox = new QGroupBox(tr("Member (F2)"), this);
     auto* memberLayout = new QVBoxLayout(memberBox);
@@ -169,7 +173,10 @@ void CheckoutScreen::buildUi()
     auto* right = new QVBoxLayout;
     right->addWidget(new QLabel(tr("Last receipt"), this));
     right->addWidget(m_receiptView, 1);
-    right->addWidget(reprint);
+    auto* receiptButtons = new QHBoxLayout;
+    receiptButtons->addWidget(reprint);
+    receiptButtons->addWidget(pdf);
+    right->addLayout(receiptButtons);
 
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 3);
@@ -191,6 +198,7 @@ void CheckoutScreen::buildUi()
     m_itemEdit->setFocus(); // the scanner types into the item field without a click
     connect(cancel, &QPushButton::clicked, this, &CheckoutScreen::cancelSale);
     connect(reprint, &QPushButton::clicked, this, &CheckoutScreen::reprintRequested);
+    connect(pdf, &QPushButton::clicked, this, &CheckoutScreen::receiptPdfRequested);
 }
 
 void CheckoutScreen::addShortcuts()
@@ -219,6 +227,9 @@ void CheckoutScreen::addShortcuts()
     });
     key(Qt::Key_F7, [this] { cycleTender(); });
     key(Qt::Key_F8, [this] { emit reprintRequested(); });
+    auto* pdf = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8), this);
+    pdf->setContext(Qt::WindowShortcut);
+    connect(pdf, &QShortcut::activated, this, &CheckoutScreen::receiptPdfRequested);
     key(Qt::Key_F9, [this] { removeLastLine(); });
     key(Qt::Key_F12, [this] { completeSale(); });
     key(Qt::Key_Escape, [this] { cancelSale(); });
@@ -532,13 +543,8 @@ void CheckoutScreen::completeSale()
         if (auto m = m_ledger.memberByPhone(member->member.phone))
             after = m.value();
     }
-    QString promotionName;
-    for (const Promotion& p : m_rules->program().promotions) {
-        if (p.code == sale->promotion)
-            promotionName = p.name;
-    }
     m_lastReceipt = receiptForSale(sale.value(), after, m_options.storeName, m_terminalId, m_options.cashier, r.tender,
-                                   promotionName, m_clock.nowUtc());
+                                   promotionName(sale->promotion), m_clock.nowUtc());
     m_receiptView->setPlainText(receiptText(*m_lastReceipt, PaperWidth::Mm80));
     emit saleCompleted(*m_lastReceipt);
 
@@ -560,6 +566,34 @@ void CheckoutScreen::completeSale()
             : tr("Sale %1 recorded: %n point(s) earned.", nullptr, countOf(sale->pointsEarned.value())).arg(sale->ref),
         false);
     focusItem();
+}
+
+QString CheckoutScreen::promotionName(const QString& code) const
+{
+    if (!m_rules || code.isEmpty())
+        return QString();
+    for (const Promotion& p : m_rules->program().promotions) {
+        if (p.code == code)
+            return p.name;
+    }
+    return QString();
+}
+
+void CheckoutScreen::restoreLastReceipt()
+{
+    // After a restart the ledger, not the window's memory, knows the last sale: F8 reprints it,
+    // with the member's balance as it stands now.
+    auto last = m_ledger.lastSale();
+    if (!last) {
+        showMessage(tr("The last receipt cannot be read back: %1").arg(last.error().message), true);
+        return;
+    }
+    if (!last.value())
+        return;
+    const RecordedSale& s = *last.value();
+    m_lastReceipt = receiptForSale(s.sale, s.member, m_options.storeName, m_terminalId, s.cashier, s.tender,
+                                   promotionName(s.sale.promotion), s.time);
+    m_receiptView->setPlainText(receiptText(*m_lastReceipt, PaperWidth::Mm80));
 }
 
 void CheckoutScreen::cancelSale()

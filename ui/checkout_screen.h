@@ -39,6 +39,7 @@ public:
     const std::optional<SalePreview>& preview() const { return m_preview; }
     const std::optional<ReceiptData>& lastReceipt() const { return m_lastReceipt; }
     MemberPanel* memberPanel() const { return m_memberPanel; }
+    const QString& storeName() const { return m_options.storeName; } // as receipts print it
 
 public slots:
     void cancelSale();
@@ -48,6 +49,7 @@ public slots:
 signals:
     void saleCompleted(const jifen::ReceiptData& receipt);
     void reprintRequested();
+    void receiptPdfRequested(); // Shift+F8
 
 private:
     void buildUi();
@@ -63,6 +65,8 @@ private:
     bool addProduct(const QString& sku, qint64 quantity);
     void recompute();
     void showMessage(const QString& text, bool error);
+    void restoreLastReceipt();
+    QString promotionName(const QString& code) const;
     void focusItem();
     QString nextRef();
 

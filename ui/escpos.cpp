@@ -1,9 +1,6 @@
 #include "escpos.h"
 
-#include "clock.h"
-
-#include <QCoreApplication>
-#include <QTimeZone>
+#include "receipt_layout.h"
 
 #include <iconv.h>
 #include <qrencode.h>
@@ -14,79 +11,6 @@
 namespace jifen {
 
 namespace {
-
-// The full-width yuan sign: it is two bytes (A3A4) in GB2312/GBK, which every Chinese thermal
-// printer knows; the half-width U+00A5 is a four-byte GB18030 sequence many of them misprint.
-QString yuan(Money m)
-{
-    return QStringLiteral("￥") + m.toYuanString();
-}
-
-// One receipt, laid out once for both outputs: a list of (style, left, right) lines.
-struct Layout {
-    enum Kind { Title, Center, Text, Pair, Rule, Qr };
-    struct Row {
-        Kind kind;
-        QString left;
-        QString right;
-    };
-    QList<Row> rows;
-    void add(Kind k, const QString& l, const QString& r = QString()) { rows.append(Row{k, l, r}); }
-};
-
-Layout layoutReceipt(const ReceiptData& r)
-{
-    Layout out;
-    out.add(Layout::Title, r.storeName);
-    out.add(Layout::Center, QCoreApplication::translate("Receipt", "Sales receipt"));
-    out.add(Layout::Rule, QString());
-    out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Receipt no."), r.ref);
-    const QDateTime cst = r.time.toTimeZone(QTimeZone(8 * 3600));
-    out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Time"),
-            cst.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Terminal"), r.terminalId);
-    if (!r.cashier.isEmpty())
-        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Cashier"), r.cashier);
-    out.add(Layout::Rule, QString());
-    for (const ReceiptData::Line& l : r.lines) {
-        out.add(Layout::Text, l.name);
-        out.add(Layout::Pair, QStringLiteral("  %1 x %2").arg(l.quantity).arg(yuan(l.unitPrice)), yuan(l.total));
-    }
-    out.add(Layout::Rule, QString());
-    out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Total"), yuan(r.amount));
-    if (r.offsetPoints.value() > 0)
-        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Points offset %1").arg(r.offsetPoints.value()),
-                QStringLiteral("-") + yuan(r.offsetAmount));
-    out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Paid (%1)").arg(tenderDisplayName(r.tender)),
-            yuan(r.paid));
-    if (!r.promotionName.isEmpty())
-        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Promotion"), r.promotionName);
-    if (r.member) {
-        out.add(Layout::Rule, QString());
-        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Member"), r.phoneMasked);
-        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Points earned"),
-                QString::number(r.earned.value()));
-        if (r.greenEarned.value() > 0)
-            out.add(Layout::Pair, QCoreApplication::translate("Receipt", "  of which green"),
-                    QString::number(r.greenEarned.value()));
-        if (r.deferred.value() > 0)
-            out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Points pending"),
-                    QString::number(r.deferred.value()));
-        out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Points balance"),
-                QString::number(r.balance.value()));
-        if (r.greenBalance.value() > 0)
-            out.add(Layout::Pair, QCoreApplication::translate("Receipt", "Green points balance"),
-                    QString::number(r.greenBalance.value()));
-        for (const ExpiringPoints& e : r.expiringSoon)
-            out.add(Layout::Pair,
-                    QCoreApplication::translate("Receipt", "Expiring %1").arg(e.validThrough.toString(Qt::ISODate)),
-                    QString::number(e.points.value()));
-    }
-    out.add(Layout::Rule, QString());
-    out.add(Layout::Qr, r.ref);
-    out.add(Layout::Center, QCoreApplication::translate("Receipt", "Thank you, please come again"));
-    return out;
-}
 
 QString padPair(const QString& left, const QString& right, int columns)
 {
@@ -236,9 +160,9 @@ Result<QByteArray> encodeReceipt(const ReceiptData& receipt, PaperWidth width)
 {
     EscPosWriter w(width);
     w.initialize();
-    for (const Layout::Row& row : layoutReceipt(receipt).rows) {
+    for (const ReceiptRow& row : receiptRows(receipt)) {
         switch (row.kind) {
-        case Layout::Title:
+        case ReceiptRow::Title:
             w.align(Qt::AlignHCenter);
             w.bold(true);
             w.doubleSize(true);
@@ -247,21 +171,21 @@ Result<QByteArray> encodeReceipt(const ReceiptData& receipt, PaperWidth width)
             w.bold(false);
             w.align(Qt::AlignLeft);
             break;
-        case Layout::Center:
+        case ReceiptRow::Center:
             w.align(Qt::AlignHCenter);
             w.text(row.left);
             w.align(Qt::AlignLeft);
             break;
-        case Layout::Text:
+        case ReceiptRow::Text:
             w.text(row.left);
             break;
-        case Layout::Pair:
+        case ReceiptRow::Pair:
             w.pair(row.left, row.right);
             break;
-        case Layout::Rule:
+        case ReceiptRow::Rule:
             w.rule();
             break;
-        case Layout::Qr: {
+        case ReceiptRow::Qr: {
             w.align(Qt::AlignHCenter);
             const Status qr = w.qrCode(row.left, width == PaperWidth::Mm58 ? 5 : 6);
             if (!qr)
@@ -280,24 +204,24 @@ QString receiptText(const ReceiptData& receipt, PaperWidth width)
 {
     const int columns = width == PaperWidth::Mm58 ? 32 : 48;
     QStringList lines;
-    for (const Layout::Row& row : layoutReceipt(receipt).rows) {
+    for (const ReceiptRow& row : receiptRows(receipt)) {
         switch (row.kind) {
-        case Layout::Title:
-        case Layout::Center: {
+        case ReceiptRow::Title:
+        case ReceiptRow::Center: {
             const int pad = std::max(0, (columns - printColumns(row.left)) / 2);
             lines.append(QString(pad, QLatin1Char(' ')) + row.left);
             break;
         }
-        case Layout::Text:
+        case ReceiptRow::Text:
             lines.append(row.left);
             break;
-        case Layout::Pair:
+        case ReceiptRow::Pair:
             lines.append(padPair(row.left, row.right, columns));
             break;
-        case Layout::Rule:
+        case ReceiptRow::Rule:
             lines.append(QString(columns, QLatin1Char('-')));
             break;
-        case Layout::Qr:
+        case ReceiptRow::Qr:
             lines.append(QString(std::max(0, (columns - 8) / 2), QLatin1Char(' ')) +
                          QStringLiteral("[QR %1]").arg(row.left));
             break;

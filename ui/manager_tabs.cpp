@@ -39,6 +39,9 @@ QTableWidget* makeTable(QWidget* parent, const char* name, const QStringList& he
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Tab leaves a list for the next field (arrows still move inside it); otherwise Tab walks
+    // every cell and a keyboard never reaches the fields after it.
+    table->setTabKeyNavigation(false);
     return table;
 }
 
@@ -136,6 +139,15 @@ HouseholdsTab::HouseholdsTab(Ledger& ledger, const Clock& clock, QWidget* parent
     layout->addWidget(new QLabel(tr("Transfer within the household"), this));
     layout->addLayout(transferRow);
     layout->addWidget(message());
+    // Tab follows the screen, each field then its button: the widgets were made in another order.
+    setTabOrder(m_head, create);
+    setTabOrder(create, m_member);
+    setTabOrder(m_member, add);
+    setTabOrder(add, m_table);
+    setTabOrder(m_table, m_from);
+    setTabOrder(m_from, m_to);
+    setTabOrder(m_to, m_points);
+    setTabOrder(m_points, send);
     connect(m_head, &QLineEdit::returnPressed, this, &HouseholdsTab::show);
     connect(create, &QPushButton::clicked, this, &HouseholdsTab::create);
     connect(m_member, &QLineEdit::returnPressed, this, &HouseholdsTab::add);
@@ -289,6 +301,11 @@ DonationsTab::DonationsTab(Ledger& ledger, const Clock& clock, QWidget* parent)
     layout->addWidget(donate);
     layout->addWidget(message());
     layout->addWidget(m_totals, 1);
+    // The form, then its button, then the totals: the table was made before the button.
+    setTabOrder(m_phone, m_charity);
+    setTabOrder(m_charity, m_points);
+    setTabOrder(m_points, donate);
+    setTabOrder(donate, m_totals);
     connect(donate, &QPushButton::clicked, this, &DonationsTab::donate);
 }
 
@@ -408,6 +425,11 @@ OperatorsTab::OperatorsTab(Ledger& ledger, const Clock& clock, QWidget* parent)
     layout->addWidget(m_table, 1);
     layout->addLayout(row);
     layout->addWidget(message());
+    // The new operator's name takes the keys when the tab opens; the list comes last.
+    setTabOrder(m_name, m_role);
+    setTabOrder(m_role, m_newPin);
+    setTabOrder(m_newPin, add);
+    setTabOrder(add, m_table);
     connect(m_newPin, &QLineEdit::returnPressed, this, &OperatorsTab::add);
     connect(add, &QPushButton::clicked, this, &OperatorsTab::add);
 }

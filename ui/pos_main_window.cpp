@@ -4,6 +4,7 @@
 #include "error_text.h"
 #include "manager_pin_dialog.h"
 #include "manager_screen.h"
+#include "receipt_pdf.h"
 #include "receipt_printer.h"
 #include "redeem_screen.h"
 #include "refund_screen.h"
@@ -13,6 +14,8 @@
 #include "sync_status_widget.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QNetworkAccessManager>
@@ -22,6 +25,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTranslator>
+#include <QtConcurrent>
 
 namespace jifen {
 
@@ -36,6 +40,7 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
         new CheckoutScreen(ledger, clock, CheckoutScreen::Options{m_options.cashier, m_options.storeName}, this);
     QNetworkAccessManager* network = m_options.network ? m_options.network : new QNetworkAccessManager(this);
     m_redeem = new RedeemScreen(ledger, clock, *network, this);
+    m_redeem->setReceiptHeader(m_checkout->storeName(), m_options.cashier);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_checkout);
     m_stack->addWidget(m_redeem);
@@ -68,11 +73,19 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
     // The keys of the screen in front, always visible; they change with the screen.
     m_keys = new QLabel(this);
     m_keys->setObjectName(QStringLiteral("shortcutsLabel"));
-    statusBar()->addWidget(m_keys);
+    // The checkout's keys are more than one line holds beside the sync status: wrapped, none is cut.
+    m_keys->setWordWrap(true);
+    statusBar()->addWidget(m_keys, 1);
     connect(m_stack, &QStackedWidget::currentChanged, this, &PosMainWindow::showKeys);
     m_printer = new ReceiptPrinter(m_options.printer, this);
+    m_lastReceipt = m_checkout->lastReceipt(); // the ledger's last sale, after a restart too
+    const auto remember = [this](const ReceiptData& receipt) { m_lastReceipt = receipt; };
+    connect(m_checkout, &CheckoutScreen::saleCompleted, this, remember);
     connect(m_checkout, &CheckoutScreen::saleCompleted, this, &PosMainWindow::printReceipt);
+    connect(m_redeem, &RedeemScreen::redemptionCompleted, this, remember);
+    connect(m_redeem, &RedeemScreen::redemptionCompleted, this, &PosMainWindow::printReceipt);
     connect(m_checkout, &CheckoutScreen::reprintRequested, this, &PosMainWindow::reprintLast);
+    connect(m_checkout, &CheckoutScreen::receiptPdfRequested, this, &PosMainWindow::saveLastReceiptPdf);
     // Printing runs off the UI thread; the bar shows how far the receipt has gone.
     auto* progress = new QProgressBar(this);
     progress->setObjectName(QStringLiteral("printProgressBar"));
@@ -93,6 +106,13 @@ PosMainWindow::PosMainWindow(Ledger& ledger, const Clock& clock, Options options
                                           .arg(error),
                                  ok ? 8000 : 0);
     });
+    m_pdfProgress = new QProgressBar(this);
+    m_pdfProgress->setObjectName(QStringLiteral("receiptPdfProgressBar"));
+    m_pdfProgress->setMaximumWidth(160);
+    m_pdfProgress->setRange(0, 0); // busy: a PDF reports no steps
+    m_pdfProgress->setFormat(tr("Saving PDF"));
+    m_pdfProgress->hide();
+    statusBar()->addPermanentWidget(m_pdfProgress);
     resize(1200, 760);
     showKeys();
     showCheckout(); // the scanner's field has the focus from the start
@@ -102,8 +122,9 @@ void PosMainWindow::showKeys()
 {
     QWidget* screen = m_stack->currentWidget();
     if (screen == m_redeem)
-        m_keys->setText(tr("F2 member · F3 reward · F4 qty · F12 or Enter redeem · F10 sync · F11 checkout · "
-                           "Shift+F12 refund · Esc back to checkout"));
+        m_keys->setText(
+            tr("F2 member · F3 reward · F4 qty · F5 category · F12 or Enter redeem · F10 sync · F11 checkout · "
+               "Shift+F12 refund · Esc back to checkout"));
     else if (screen == m_refund)
         m_keys->setText(tr("F2 receipt no. · F4 amount · F12 or Enter refund · F10 sync · F11 checkout · "
                            "Esc back to checkout"));
@@ -111,8 +132,8 @@ void PosMainWindow::showKeys()
         m_keys->setText(tr("Alt+1…9 tabs · Tab next field · Enter confirm · F10 sync · Esc back to checkout"));
     else
         m_keys->setText(tr("F2 member · F3 item · F4 qty · F5 amount · F6 points · F7 tender · F8 reprint · "
-                           "F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · F12 pay · Shift+F12 refund · "
-                           "Esc cancel"));
+                           "Shift+F8 receipt PDF · F9 remove line · F10 sync · Shift+F10 manager · F11 redeem · "
+                           "F12 pay · Shift+F12 refund · Esc cancel"));
 }
 
 void PosMainWindow::showCheckout()
@@ -204,7 +225,7 @@ void PosMainWindow::printReceipt(const ReceiptData& receipt)
 
 void PosMainWindow::reprintLast()
 {
-    const auto& last = m_checkout->lastReceipt();
+    const auto& last = m_lastReceipt;
     if (!last) {
         statusBar()->showMessage(tr("No receipt to reprint yet."), 5000);
         return;
@@ -214,6 +235,45 @@ void PosMainWindow::reprintLast()
         return;
     }
     printReceipt(*last);
+}
+
+void PosMainWindow::saveLastReceiptPdf()
+{
+    const auto& last = m_lastReceipt;
+    if (!last) {
+        statusBar()->showMessage(tr("No receipt to save yet."), 5000);
+        return;
+    }
+    if (m_options.receiptPdfDir.isEmpty()) {
+        statusBar()->showMessage(tr("No folder for receipt PDFs is set (start with --receipt-pdf-dir)."), 5000);
+        return;
+    }
+    if (m_pdfBusy)
+        return; // one PDF at a time; the bar shows the one on its way
+    if (!QDir().mkpath(m_options.receiptPdfDir)) {
+        const QString error = tr("cannot create the folder %1").arg(m_options.receiptPdfDir);
+        statusBar()->showMessage(tr("The receipt PDF was not saved: %1.").arg(error), 0);
+        emit receiptPdfSaved(QString(), error);
+        return;
+    }
+    // The reference is the ledger's, made of letters, digits and dashes: safe as a file name.
+    const QString path = QDir(m_options.receiptPdfDir).filePath(last->ref + QStringLiteral(".pdf"));
+    m_pdfBusy = true;
+    m_pdfProgress->show();
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        m_pdfBusy = false;
+        m_pdfProgress->hide();
+        const QString error = watcher->result();
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("Receipt saved as %1").arg(QDir::toNativeSeparators(path)), 15000);
+        else
+            statusBar()->showMessage(tr("The receipt PDF was not saved: %1.").arg(error), 0);
+        emit receiptPdfSaved(path, error);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [receipt = *last, paper = m_options.paper, path] { return writeReceiptPdf(receipt, paper, path); }));
 }
 
 bool installPosTranslation(const QString& language)

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QProgressBar;
 class QNetworkAccessManager;
 class QStackedWidget;
 
@@ -43,12 +44,15 @@ public:
         // with its own connection to databasePath (the ledger's database file).
         ReportService* reports = nullptr;
         QString databasePath;
+        QString receiptPdfDir; // where Shift+F8 saves the last receipt as a PDF; empty: not offered
     };
     PosMainWindow(Ledger& ledger, const Clock& clock, Options options, QWidget* parent = nullptr);
 
     CheckoutScreen* checkout() const { return m_checkout; }
     SyncStatusWidget* syncStatus() const { return m_sync; }
     ReceiptPrinter* printer() const { return m_printer; }
+    // The receipt F8 reprints and Shift+F8 saves: the last sale's or redemption's.
+    const std::optional<ReceiptData>& lastReceipt() const { return m_lastReceipt; }
     RedeemScreen* redeem() const { return m_redeem; }
     void showCheckout();
     void showRedeem();
@@ -66,6 +70,11 @@ public slots:
     void printReceipt(const jifen::ReceiptData& receipt);
     void applySettings(const jifen::PosSettings& settings);
     void reprintLast();
+    // Shift+F8: the last receipt as a PDF in receiptPdfDir, written off the UI thread.
+    void saveLastReceiptPdf();
+
+signals:
+    void receiptPdfSaved(const QString& path, const QString& error); // error empty: saved
 
 private:
     void showKeys();
@@ -80,6 +89,9 @@ private:
     QLabel* m_keys;
     SyncStatusWidget* m_sync;
     ReceiptPrinter* m_printer;
+    std::optional<ReceiptData> m_lastReceipt;
+    QProgressBar* m_pdfProgress;
+    bool m_pdfBusy = false;
 };
 
 // Loads the app's translation: "zh_CN" (the default) or "en" (the source strings and their

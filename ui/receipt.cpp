@@ -45,6 +45,33 @@ ReceiptData receiptForSale(const SaleResult& sale, const std::optional<MemberSum
     return r;
 }
 
+ReceiptData receiptForRedemption(const RedeemResult& redemption, const QString& rewardName,
+                                 const std::optional<MemberSummary>& after, const QString& storeName,
+                                 const QString& terminalId, const QString& cashier, const QDateTime& time)
+{
+    ReceiptData r;
+    r.kind = ReceiptData::Kind::Redemption;
+    r.storeName = storeName;
+    r.terminalId = terminalId;
+    r.ref = redemption.ref;
+    r.time = time;
+    r.cashier = cashier;
+    r.rewardName = rewardName.isEmpty() ? redemption.reward : rewardName;
+    r.rewardQuantity = redemption.quantity;
+    r.pointsSpent = redemption.pointsSpent;
+    r.voucherCode = redemption.voucherCode;
+    r.member = true;
+    r.balance = redemption.balance;
+    if (after) {
+        r.phoneMasked = maskPhone(after->member.phone);
+        r.memberName = after->member.name;
+        r.balance = after->balance;
+        r.greenBalance = after->greenBalance;
+        r.expiringSoon = after->expiringSoon;
+    }
+    return r;
+}
+
 QString tenderDisplayName(const QString& tender)
 {
     if (tender == QLatin1String("wechat"))

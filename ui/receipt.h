@@ -12,9 +12,11 @@
 
 namespace jifen {
 
-// Everything a sale's receipt shows, already decided: the encoder only lays it out. Phone numbers
-// are masked before they get here.
+// Everything a sale's or a redemption's receipt shows, already decided: the encoder only lays it
+// out. Phone numbers are masked before they get here.
 struct ReceiptData {
+    enum class Kind { Sale, Redemption };
+    Kind kind = Kind::Sale;
     QString storeName;
     QString terminalId;
     QString ref;
@@ -42,6 +44,11 @@ struct ReceiptData {
     Points balance;
     Points greenBalance;
     QList<ExpiringPoints> expiringSoon;
+    // A redemption: the reward, how many, what they cost and the partner's voucher code, if any.
+    QString rewardName;
+    qint64 rewardQuantity = 0;
+    Points pointsSpent;
+    QString voucherCode;
 };
 
 // The receipt of a committed sale. `after` is the member as read after the commit (balance,
@@ -49,6 +56,11 @@ struct ReceiptData {
 ReceiptData receiptForSale(const SaleResult& sale, const std::optional<MemberSummary>& after, const QString& storeName,
                            const QString& terminalId, const QString& cashier, const QString& tender,
                            const QString& promotionName, const QDateTime& time);
+
+// The receipt of a committed redemption; `after` is the member as read after the commit.
+ReceiptData receiptForRedemption(const RedeemResult& redemption, const QString& rewardName,
+                                 const std::optional<MemberSummary>& after, const QString& storeName,
+                                 const QString& terminalId, const QString& cashier, const QDateTime& time);
 
 // A tender code as the cashier reads it ("微信支付" in Chinese).
 QString tenderDisplayName(const QString& tender);

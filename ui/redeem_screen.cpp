@@ -6,6 +6,7 @@
 #include "member_panel.h"
 #include "online_redemption.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -53,7 +54,8 @@ RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QNetworkAccessMan
     , m_memberEdit(new QLineEdit(this))
     , m_memberPanel(new MemberPanel(this))
     , m_search(new QLineEdit(this))
-    , m_table(new QTableWidget(0, 5, this))
+    , m_table(new QTableWidget(0, 6, this))
+    , m_category(new QComboBox(this))
     , m_quantity(new QSpinBox(this))
     , m_message(new QLabel(this))
     , m_authorisation(new QLabel(this))
@@ -66,13 +68,20 @@ RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QNetworkAccessMan
     m_search->setPlaceholderText(tr("Search rewards by name or code; Up/Down to choose, Enter to redeem"));
     m_table->setObjectName(QStringLiteral("catalogTable"));
     m_table->setHorizontalHeaderLabels(
-        {tr("Reward"), tr("Points today"), tr("Stock"), tr("Green only"), tr("Manager")});
+        {tr("Reward"), tr("Category"), tr("Points today"), tr("Stock"), tr("Green only"), tr("Manager")});
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setFocusPolicy(Qt::NoFocus);
+    // The kinds of the rule set's catalog, and the green-only rewards as a category of their own.
+    m_category->setObjectName(QStringLiteral("rewardCategoryComboBox"));
+    m_category->setFocusPolicy(Qt::NoFocus); // F5 steps through it; the search field keeps the keys
+    m_category->addItem(tr("All categories"), QString());
+    for (const RewardKind kind : {RewardKind::Voucher, RewardKind::Service, RewardKind::Goods, RewardKind::Partner})
+        m_category->addItem(rewardKindText(kind), rewardKindName(kind));
+    m_category->addItem(tr("Green only"), QStringLiteral("green"));
     m_quantity->setObjectName(QStringLiteral("redeemQuantitySpinBox"));
     m_quantity->setRange(1, 99);
     m_message->setObjectName(QStringLiteral("redeemMessageLabel"));
@@ -88,6 +97,8 @@ RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QNetworkAccessMan
     auto* searchRow = new QHBoxLayout;
     searchRow->addWidget(new QLabel(tr("Reward (F3)"), this));
     searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(new QLabel(tr("Category (F5)"), this));
+    searchRow->addWidget(m_category);
     searchRow->addWidget(new QLabel(tr("Qty (F4)"), this));
     searchRow->addWidget(m_quantity);
     auto* layout = new QVBoxLayout(this);
@@ -102,6 +113,7 @@ RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QNetworkAccessMan
     m_search->installEventFilter(new ArrowKeys(this, [this](int d) { moveSelection(d); }));
     connect(m_memberEdit, &QLineEdit::returnPressed, this, &RedeemScreen::lookUpMember);
     connect(m_search, &QLineEdit::textChanged, this, &RedeemScreen::filter);
+    connect(m_category, &QComboBox::currentIndexChanged, this, &RedeemScreen::filter);
     connect(m_search, &QLineEdit::returnPressed, this, &RedeemScreen::redeemSelected);
     connect(m_quantity, &QSpinBox::editingFinished, this, [this] {
         if (m_quantity->hasFocus())
@@ -120,12 +132,19 @@ RedeemScreen::RedeemScreen(Ledger& ledger, const Clock& clock, QNetworkAccessMan
         m_quantity->setFocus();
         m_quantity->selectAll();
     });
+    key(Qt::Key_F5, [this] { cycleCategory(); });
     key(Qt::Key_F12, [this] { redeemSelected(); });
     key(Qt::Key_Escape, [this] {
         cancel();
         emit backRequested();
     });
     reload();
+}
+
+void RedeemScreen::setReceiptHeader(const QString& storeName, const QString& cashier)
+{
+    m_storeName = storeName;
+    m_cashier = cashier;
 }
 
 void RedeemScreen::showMessage(const QString& text, bool error)
@@ -180,19 +199,26 @@ void RedeemScreen::lookUpMember()
 void RedeemScreen::filter()
 {
     const QString text = m_search->text().trimmed();
+    const QString category = m_category->currentData().toString();
     const QDate today = m_clock.today();
     m_table->setRowCount(0);
     for (const auto& [reward, stock] : m_catalog) {
         if (!text.isEmpty() && !reward.name.contains(text, Qt::CaseInsensitive) &&
             !reward.code.contains(text, Qt::CaseInsensitive))
             continue;
+        if (category == QLatin1String("green") ? !reward.greenOnly
+                                               : !category.isEmpty() && rewardKindName(reward.kind) != category)
+            continue;
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         const Points price = reward.priceOn(today);
         const bool manager = reward.requiresManager || price > m_approvalAbove;
-        const QStringList cells{reward.name, QString::number(price.value()),
+        const QStringList cells{reward.name,
+                                rewardKindText(reward.kind),
+                                QString::number(price.value()),
                                 stock < 0 ? tr("—") : QString::number(stock),
-                                reward.greenOnly ? tr("green") : QString(), manager ? tr("PIN") : QString()};
+                                reward.greenOnly ? tr("green") : QString(),
+                                manager ? tr("PIN") : QString()};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells.at(c));
             item->setData(Qt::UserRole, reward.code);
@@ -201,6 +227,12 @@ void RedeemScreen::filter()
     }
     if (m_table->rowCount() > 0)
         m_table->selectRow(0);
+}
+
+void RedeemScreen::cycleCategory()
+{
+    m_category->setCurrentIndex((m_category->currentIndex() + 1) % m_category->count());
+    m_search->setFocus();
 }
 
 void RedeemScreen::moveSelection(int delta)
@@ -311,6 +343,26 @@ void RedeemScreen::redeemed(bool ok, const QJsonObject& json, ErrorCode code, co
     showMessage(text, false);
     m_authorisation->setText(tr("Authorised: %1").arg(authorisationText(result.authorisation)));
     m_authorisation->setProperty("authorisation", result.authorisation);
+    std::optional<MemberSummary> after;
+    if (auto m = m_ledger.memberByPhone(m_phone))
+        after = m.value();
+    emit redemptionCompleted(
+        receiptForRedemption(result, name, after, m_storeName, m_terminalId, m_cashier, m_clock.nowUtc()));
+}
+
+QString rewardKindText(RewardKind kind)
+{
+    switch (kind) {
+    case RewardKind::Voucher:
+        return RedeemScreen::tr("Voucher");
+    case RewardKind::Service:
+        return RedeemScreen::tr("Service");
+    case RewardKind::Goods:
+        return RedeemScreen::tr("Goods");
+    case RewardKind::Partner:
+        return RedeemScreen::tr("Partner reward");
+    }
+    return QString();
 }
 
 QString authorisationText(const QString& authorisation)

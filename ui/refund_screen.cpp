@@ -31,7 +31,8 @@ RefundScreen::RefundScreen(Ledger& ledger, const Clock& clock, QWidget* parent)
     form->addRow(tr("Receipt no. (F2)"), m_saleRef);
     form->addRow(tr("Amount to refund, yuan (F4)"), m_amount);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Refunds — Enter or F12 refunds, Esc back to checkout"), this));
+    layout->addWidget(
+        new QLabel(tr("Refunds and returned rewards — Enter or F12 refunds, Esc back to checkout"), this));
     layout->addLayout(form);
     layout->addWidget(m_message);
     layout->addStretch(1);
@@ -74,6 +75,21 @@ void RefundScreen::cancel()
     m_saleRef->setFocus();
 }
 
+QString RefundScreen::nextRef(QChar kind)
+{
+    auto last = m_ledger.lastSeq();
+    return QStringLiteral("%1-%2%3-%4")
+        .arg(m_terminalId, kind, m_clock.today().toString(QStringLiteral("yyyyMMdd")))
+        .arg((last ? last.value() : 0) + 1, 6, 10, QLatin1Char('0'));
+}
+
+void RefundScreen::done()
+{
+    m_saleRef->clear();
+    m_amount->clear();
+    m_saleRef->setFocus();
+}
+
 void RefundScreen::refund()
 {
     const QString saleRef = m_saleRef->text().trimmed();
@@ -82,14 +98,17 @@ void RefundScreen::refund()
         m_saleRef->setFocus();
         return;
     }
-    auto last = m_ledger.lastSeq();
     RefundRequest r;
-    r.ref = QStringLiteral("%1-F%2-%3")
-                .arg(m_terminalId, m_clock.today().toString(QStringLiteral("yyyyMMdd")))
-                .arg((last ? last.value() : 0) + 1, 6, 10, QLatin1Char('0'));
+    r.ref = nextRef(QLatin1Char('F'));
     r.saleRef = saleRef;
     r.amount = m_amount->text().trimmed();
     auto result = m_ledger.refund(r);
+    // No sale by that number: a redemption's receipt carries its reference the same way, and its
+    // reward can only come back whole, so without an amount the reward is returned.
+    if (!result && result.error().code == ErrorCode::NotFound && r.amount.isEmpty()) {
+        returnReward(saleRef);
+        return;
+    }
     if (!result) {
         showMessage(withNextStep(tr("Not refunded: %1").arg(result.error().message), result.error().code), true);
         return;
@@ -102,9 +121,28 @@ void RefundScreen::refund()
                     .arg(result->balance.value())
                     .arg(result->fullyRefunded ? QLatin1Char(' ') + tr("The sale is fully refunded.") : QString()),
                 false);
-    m_saleRef->clear();
-    m_amount->clear();
-    m_saleRef->setFocus();
+    done();
+}
+
+void RefundScreen::returnReward(const QString& redeemRef)
+{
+    auto result = m_ledger.returnReward({nextRef(QLatin1Char('B')), redeemRef});
+    if (!result) {
+        // Neither a sale nor a redemption: say so in the refund's words.
+        const QString message = result.error().code == ErrorCode::NotFound
+                                    ? tr("no sale or redemption with reference %1").arg(redeemRef)
+                                    : result.error().message;
+        showMessage(withNextStep(tr("Not refunded: %1").arg(message), result.error().code), true);
+        return;
+    }
+    m_lastReturn = result.value();
+    showMessage(tr("Reward of %1 returned: %n point(s) back to the member; balance %2. Stocked goods go back into "
+                   "stock.",
+                   nullptr, countOf(result->pointsRestored.value()))
+                    .arg(result->redeemRef)
+                    .arg(result->balance.value()),
+                false);
+    done();
 }
 
 } // namespace jifen

@@ -69,7 +69,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption nightly(QStringLiteral("nightly-sync-hour"),
                                      QStringLiteral("The hour (0-23, China time) of the nightly sync round."),
                                      QStringLiteral("hour"), QStringLiteral("2"));
-    parser.addOptions({dataDir, lang, cashier, printer, paper, storeName, nightly});
+    const QCommandLineOption receiptPdfDir(
+        QStringLiteral("receipt-pdf-dir"),
+        QStringLiteral("Where Shift+F8 saves the last receipt as a PDF (default: DATA_DIR/receipts)."),
+        QStringLiteral("dir"));
+    parser.addOptions({dataDir, lang, cashier, printer, paper, storeName, nightly, receiptPdfDir});
     parser.process(app);
 
     if (parser.value(paper) != QLatin1String("58") && parser.value(paper) != QLatin1String("80"))
@@ -128,6 +132,8 @@ int main(int argc, char* argv[])
     // What the manager saved on the settings tab, unless the command line says otherwise.
     options.settingsPath = settingsPath;
     options.databasePath = dbPath; // the report thread opens its own connection to it
+    options.receiptPdfDir =
+        parser.isSet(receiptPdfDir) ? parser.value(receiptPdfDir) : QDir(dir).filePath(QStringLiteral("receipts"));
     const QSettings saved(settingsPath, QSettings::IniFormat);
     if (!parser.isSet(printer))
         options.printer = saved.value(QStringLiteral("printer")).toString();

@@ -20,6 +20,8 @@ private slots:
     void refusedSaleInput();
     void memberLookups_data();
     void memberLookups();
+    void lastSale_data();
+    void lastSale();
 };
 
 void TestEarn::earnRounding_data()
@@ -236,6 +238,52 @@ void TestEarn::memberLookups()
     QCOMPARE(r->memberUid, m->uid);
     QCOMPARE(fx.balance(kPhone), qint64(12));
     JIFEN_VERIFY_ERROR(fx.addMember(kPhone), ErrorCode::Refused); // one member per number
+}
+
+void TestEarn::lastSale_data()
+{
+    QTest::addColumn<QStringList>("sales"); // "REF:AMOUNT:PHONE", rung up in turn on one instant
+    QTest::addColumn<QString>("last");      // the ref lastSale() names; empty: none
+    QTest::newRow("no sale yet") << QStringList() << QString();
+    QTest::newRow("one sale") << QStringList{u"S-1:10:13800138000"_s} << u"S-1"_s;
+    QTest::newRow("same instant: the later member sale")
+        << QStringList{u"S-9:10:13800138000"_s, u"S-2:20:13800138000"_s} << u"S-2"_s;
+    QTest::newRow("a sale without a member") << QStringList{u"S-1:10:13800138000"_s, u"S-2:20:"_s} << u"S-2"_s;
+}
+
+void TestEarn::lastSale()
+{
+    QFETCH(QStringList, sales);
+    QFETCH(QString, last);
+    Fixture f;
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(f.addMember());
+    for (const QString& s : sales) {
+        const QStringList parts = s.split(u':');
+        SaleRequest r;
+        r.ref = parts.at(0);
+        r.amount = parts.at(1);
+        r.phone = parts.at(2);
+        r.tender = u"alipay"_s;
+        if (r.phone.isEmpty())
+            f.clock.set(f.clock.nowUtc().addSecs(1)); // a later instant, as a real clock would give
+        QVERIFY(f.ledger->sale(r));
+    }
+    auto found = f.ledger->lastSale();
+    QVERIFY(found);
+    QCOMPARE(found->has_value(), !last.isEmpty());
+    if (last.isEmpty())
+        return;
+    const RecordedSale& sale = found->value();
+    QCOMPARE(sale.sale.ref, last);
+    QCOMPARE(sale.tender, u"alipay"_s);
+    QCOMPARE(sale.time, f.clock.nowUtc());
+    const bool member = !sales.constLast().endsWith(u':');
+    QCOMPARE(sale.member.has_value(), member);
+    if (member) {
+        QCOMPARE(sale.member->member.phone, kPhone);
+        QCOMPARE(sale.member->balance.value(), f.balance()); // as the member stands now
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEarn)

@@ -3,6 +3,7 @@
 
 #include "enrol_dialog.h"
 #include "pos_fixture.h"
+#include "receipt_printer.h"
 #include "redeem_screen.h"
 #include "refund_screen.h"
 #include "sync_status_widget.h"
@@ -10,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QFile>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -45,14 +47,22 @@ private slots:
     void checkoutByKeys_data();
     void checkoutByKeys();
     void escapeCancels();
+    void offsetSaves_data();
+    void offsetSaves();
     void keysOfEachScreen_data();
     void keysOfEachScreen();
     void enrolment_data();
     void enrolment();
     void redeemWithPin_data();
     void redeemWithPin();
+    void redeemCategories_data();
+    void redeemCategories();
     void refund_data();
     void refund();
+    void returnReward_data();
+    void returnReward();
+    void reprintAfterRestart_data();
+    void reprintAfterRestart();
     void syncIndicator();
     void chineseTranslation();
 };
@@ -160,6 +170,56 @@ void TstPosCheckout::escapeCancels()
     QVERIFY(!window.checkout()->memberPanel()->member());
     QCOMPARE(f.journalSize(), before);
     QVERIFY(!child<QPushButton>(&window, "completeButton")->isEnabled());
+}
+
+void TstPosCheckout::offsetSaves_data()
+{
+    QTest::addColumn<qint64>("balance"); // the member's points before the sale
+    QTest::addColumn<QString>("typed");  // into the offset field (F6); empty: none
+    QTest::addColumn<QString>("saves");  // yuan the label says the offset saves; empty: none
+    QTest::addColumn<qint64>("most");    // points the label says may be offset at most
+    QTest::addColumn<QString>("pay");
+    QTest::addColumn<qint64>("offset"); // points the committed sale took
+    QTest::newRow("1000 points save 10 yuan")
+        << qint64(5000) << u"1000"_s << u"10.00"_s << qint64(5000) << u"¥65.00"_s << qint64(1000);
+    QTest::newRow("250 points count as 200")
+        << qint64(5000) << u"250"_s << u"2.00"_s << qint64(5000) << u"¥73.00"_s << qint64(200);
+    QTest::newRow("the balance caps the offset")
+        << qint64(3000) << u"3000"_s << u"30.00"_s << qint64(3000) << u"¥45.00"_s << qint64(3000);
+    QTest::newRow("the bill caps the offset")
+        << qint64(10000) << u"7500"_s << u"75.00"_s << qint64(7500) << u"¥0.00"_s << qint64(7500);
+    QTest::newRow("no offset") << qint64(5000) << QString() << QString() << qint64(5000) << u"¥75.00"_s << qint64(0);
+}
+
+void TstPosCheckout::offsetSaves()
+{
+    QFETCH(qint64, balance);
+    QFETCH(QString, typed);
+    QFETCH(QString, saves);
+    QFETCH(qint64, most);
+    QFETCH(QString, pay);
+    QFETCH(qint64, offset);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, balance));
+    QCOMPARE(f.balance(), balance);
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    auto cart = keys(
+        {Qt::Key_F2, kPhone, Qt::Key_Return, u"3*"_s + kWatermelon, Qt::Key_Return, Qt::Key_F6, typed, Qt::Key_Return});
+    typeKeys(cart, &window);
+    const QString said = labelText(&window, "offsetSavedLabel");
+    QVERIFY2(saves.isEmpty() ? !said.contains(u"saves"_s) : said.startsWith(u"saves %1 yuan"_s.arg(saves)),
+             qPrintable(said));
+    QVERIFY2(said.contains(u"at most %1 point"_s.arg(most)), qPrintable(said));
+    QCOMPARE(labelText(&window, "payLabel"), pay);
+    auto complete = keys({Qt::Key_F12});
+    typeKeys(complete, &window);
+    QVERIFY(window.checkout()->lastReceipt());
+    QCOMPARE(window.checkout()->lastReceipt()->offsetPoints.value(), offset);
+    QCOMPARE(window.checkout()->lastReceipt()->paid.toYuanString(), pay.mid(1));
 }
 
 void TstPosCheckout::keysOfEachScreen_data()
@@ -330,6 +390,65 @@ void TstPosCheckout::redeemWithPin()
     QVERIFY(f.verifyProblems().isEmpty());
 }
 
+void TstPosCheckout::redeemCategories_data()
+{
+    QTest::addColumn<int>("presses"); // of F5, which steps through the categories
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QString>("category"); // a reward kind, "green", or empty: all
+    QTest::newRow("all at first") << 0 << QString() << QString();
+    QTest::newRow("F5 once: vouchers") << 1 << QString() << u"voucher"_s;
+    QTest::newRow("F5 four times: partner rewards") << 4 << QString() << u"partner"_s;
+    QTest::newRow("F5 five times: green only") << 5 << QString() << u"green"_s;
+    QTest::newRow("F5 six times: all again") << 6 << QString() << QString();
+    QTest::newRow("a search within services") << 2 << u"fruit"_s << u"service"_s;
+}
+
+void TstPosCheckout::redeemCategories()
+{
+    QFETCH(int, presses);
+    QFETCH(QString, search);
+    QFETCH(QString, category);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    auto catalog = f.ledger->catalogWithStock();
+    QVERIFY(catalog);
+    QStringList expected; // the codes the table should list, in catalog order
+    for (const auto& [reward, stock] : catalog.value()) {
+        const bool inCategory =
+            category.isEmpty() || (category == u"green"_s ? reward.greenOnly : rewardKindName(reward.kind) == category);
+        if (inCategory &&
+            (reward.name.contains(search, Qt::CaseInsensitive) || reward.code.contains(search, Qt::CaseInsensitive)))
+            expected.append(reward.code);
+    }
+    QVERIFY(!expected.isEmpty());
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    QTestEventList steps;
+    steps.addKeyClick(Qt::Key_F11);
+    steps.addKeyClick(Qt::Key_F3);
+    for (int i = 0; i < presses; ++i)
+        steps.addKeyClick(Qt::Key_F5);
+    steps.addKeyClicks(search);
+    typeKeys(steps, &window);
+
+    QCOMPARE(child<QComboBox>(window.redeem(), "rewardCategoryComboBox")->currentData().toString(), category);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(window.redeem(), "rewardSearchLineEdit"));
+    auto* table = child<QTableWidget>(window.redeem(), "catalogTable");
+    auto rules = f.ledger->rules();
+    QVERIFY(rules);
+    QStringList listed;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QString code = table->item(row, 0)->data(Qt::UserRole).toString();
+        listed.append(code);
+        const Reward* reward = rules->reward(code);
+        QVERIFY(reward);
+        QCOMPARE(table->item(row, 1)->text(), rewardKindText(reward->kind)); // the category column
+    }
+    QCOMPARE(listed, expected);
+}
+
 void TstPosCheckout::refund_data()
 {
     QTest::addColumn<QString>("saleRef"); // empty: the sale just made at the checkout
@@ -384,6 +503,134 @@ void TstPosCheckout::refund()
     typeKeys(back, &window);
     QVERIFY(window.checkout()->isVisible());
     QVERIFY(f.verifyProblems().isEmpty());
+}
+
+void TstPosCheckout::returnReward_data()
+{
+    QTest::addColumn<QString>("amount");      // typed after the redemption's reference
+    QTest::addColumn<bool>("returnedBefore"); // already returned once (from the CLI, say)
+    QTest::addColumn<bool>("returned");
+    QTest::newRow("goods back, points back") << QString() << false << true;
+    QTest::newRow("returned twice") << QString() << true << false;
+    QTest::newRow("an amount is for sales") << u"5.00"_s << false << false;
+}
+
+void TstPosCheckout::returnReward()
+{
+    QFETCH(QString, amount);
+    QFETCH(bool, returnedBefore);
+    QFETCH(bool, returned);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, 1000));
+    const auto stockOf = [&f](const QString& code) {
+        auto catalog = f.ledger->catalogWithStock();
+        for (const auto& [reward, stock] : catalog ? catalog.value() : QList<QPair<Reward, qint64>>()) {
+            if (reward.code == code)
+                return stock;
+        }
+        return qint64(-2);
+    };
+    const qint64 stock = stockOf(u"FRUIT-BOX"_s);
+    QVERIFY(stock > 0);
+    const QString redeemRef = u"T1-R20261123-000002"_s;
+    QVERIFY(f.redeem(redeemRef, u"FRUIT-BOX"_s));
+    QCOMPARE(f.balance(), 500);
+    QCOMPARE(stockOf(u"FRUIT-BOX"_s), stock - 1);
+    if (returnedBefore)
+        QVERIFY(f.returnReward(u"CLI-B-1"_s, redeemRef));
+    const qint64 balance = f.balance();
+    const qint64 entries = f.journalSize();
+
+    PosMainWindow window(*f.ledger, f.clock, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTestEventList returnKeys; // the redemption receipt's QR code scanned, then Enter confirms
+    returnKeys.addKeyClick(Qt::Key_F12, Qt::ShiftModifier);
+    returnKeys.addKeyClicks(redeemRef);
+    returnKeys.addKeyClick(Qt::Key_Return);
+    if (!amount.isEmpty())
+        returnKeys.addKeyClicks(amount);
+    returnKeys.addKeyClick(Qt::Key_Return);
+    typeKeys(returnKeys, &window);
+
+    QCOMPARE(window.refunds()->lastReturn().has_value(), returned);
+    QVERIFY(!window.refunds()->lastResult()); // nothing was refunded as a sale
+    if (returned) {
+        QCOMPARE(window.refunds()->lastReturn()->pointsRestored.value(), 500);
+        QCOMPARE(f.balance(), 1000);
+        QCOMPARE(stockOf(u"FRUIT-BOX"_s), stock);
+        QVERIFY(labelText(window.refunds(), "refundMessageLabel").contains(redeemRef));
+    } else {
+        QCOMPARE(f.balance(), balance);
+        QCOMPARE(f.journalSize(), entries); // a refused return writes nothing
+        QVERIFY(!labelText(window.refunds(), "refundMessageLabel").isEmpty());
+    }
+    QVERIFY(f.verifyProblems().isEmpty());
+}
+
+void TstPosCheckout::reprintAfterRestart_data()
+{
+    QTest::addColumn<bool>("sold"); // a sale at the checkout before the restart
+    QTest::newRow("the last sale reprinted") << true;
+    QTest::newRow("nothing sold yet") << false;
+}
+
+void TstPosCheckout::reprintAfterRestart()
+{
+    QFETCH(bool, sold);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, 0));
+    QTemporaryDir dir;
+    PosMainWindow::Options options;
+    options.printer = dir.filePath(u"lp0"_s);
+    QString ref;
+    {
+        auto window = std::make_unique<PosMainWindow>(*f.ledger, f.clock, options);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(!window->lastReceipt());
+        if (sold) {
+            QSignalSpy printed(window->printer(), &ReceiptPrinter::finished);
+            auto sale = keys({Qt::Key_F2, kPhone, Qt::Key_Return, u"2*"_s + kWatermelon, Qt::Key_Return, Qt::Key_F12});
+            typeKeys(sale, window.get());
+            QVERIFY(window->lastReceipt());
+            ref = window->lastReceipt()->ref;
+            QTRY_COMPARE(printed.size(), 1);
+            QVERIFY(QFile::remove(options.printer)); // the roll is empty again
+        }
+        window->close();
+    }
+    // The app quits and starts again on the same data directory.
+    f.ledger.reset();
+    f.store.reset();
+    auto store = Store::open(f.dbPath());
+    QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+    f.store = std::move(store).value();
+    f.ledger = std::make_unique<Ledger>(*f.store, f.clock);
+
+    PosMainWindow window(*f.ledger, f.clock, options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QCOMPARE(window.lastReceipt().has_value(), sold);
+    QSignalSpy printed(window.printer(), &ReceiptPrinter::finished);
+    auto f8 = keys({Qt::Key_F8});
+    typeKeys(f8, &window);
+    if (!sold) {
+        QCOMPARE(printed.size(), 0);
+        QVERIFY(!QFile::exists(options.printer));
+        return;
+    }
+    QCOMPARE(window.lastReceipt()->ref, ref);
+    QCOMPARE(window.lastReceipt()->earned.value(), 50);
+    QCOMPARE(window.lastReceipt()->balance.value(), f.balance());
+    QCOMPARE(window.lastReceipt()->phoneMasked, u"138****8000"_s);
+    QVERIFY(child<QPlainTextEdit>(&window, "receiptView")->toPlainText().contains(ref));
+    QTRY_COMPARE(printed.size(), 1);
+    QFile roll(options.printer);
+    QVERIFY(roll.open(QIODevice::ReadOnly));
+    QVERIFY(roll.readAll().contains(ref.toLatin1()));
 }
 
 void TstPosCheckout::syncIndicator()

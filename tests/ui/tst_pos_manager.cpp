@@ -1,5 +1,6 @@
 // The manager's screen by keys alone, widgets found by objectName: opened with the manager PIN
-// (and not with a wrong one), a green grant, an adjustment with its reason (refused without one),
+// (and not with a wrong one), a household with a transfer inside it, a donation, a new operator,
+// a green grant, an adjustment with its reason (refused without one),
 // the day report's charts holding the day's points and sales, the report and a statement made off
 // the UI thread (the event loop keeps running while they are made), HQ's incidents listed, settings.
 
@@ -19,6 +20,7 @@
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
@@ -87,6 +89,12 @@ private slots:
     void cleanup();
     void openWithPin_data();
     void openWithPin();
+    void householdTransfer_data();
+    void householdTransfer();
+    void donation_data();
+    void donation();
+    void operators_data();
+    void operators();
     void greenGrant();
     void adjustment_data();
     void adjustment();
@@ -159,6 +167,158 @@ void TstPosManager::openWithPin()
         QVERIFY(!screen->isVisible());
         dialog->reject();
     }
+}
+
+void TstPosManager::householdTransfer_data()
+{
+    QTest::addColumn<QString>("points");
+    QTest::addColumn<qint64>("moved");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("300 points to the spouse") << u"300"_s << qint64(300) << u"300 points transferred"_s;
+    QTest::newRow("more than the balance: refused") << u"2000"_s << qint64(0) << u"Not transferred"_s;
+}
+
+void TstPosManager::householdTransfer()
+{
+    QFETCH(QString, points);
+    QFETCH(qint64, moved);
+    QFETCH(QString, says);
+    QVERIFY(m_f->addMember(kPhone2, u"李四"_s));
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    shortcut(m_window.get(), Qt::Key_1, Qt::AltModifier);
+    QCOMPARE(m_window->manager()->tabs()->currentWidget()->objectName(), u"householdsTab"_s);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(m_window.get(), "householdHeadLineEdit"));
+    // The head's phone, Tab to "Create household", Enter; the new member's phone, Enter.
+    press(m_window.get(), kPhone, Qt::Key_Tab);
+    shortcut(m_window.get(), Qt::Key_Return, Qt::NoModifier);
+    QVERIFY2(labelText(m_window.get(), "householdsMessageLabel").contains(u"created"_s),
+             qPrintable(labelText(m_window.get(), "householdsMessageLabel")));
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(m_window.get(), "householdMemberLineEdit"));
+    press(m_window.get(), kPhone2);
+    QCOMPARE(child<QTableWidget>(m_window.get(), "householdTable")->rowCount(), 2);
+
+    // Tab past "Add member" and the list to the transfer: from, to, points, Enter, Enter.
+    shortcut(m_window.get(), Qt::Key_Tab, Qt::NoModifier);
+    shortcut(m_window.get(), Qt::Key_Tab, Qt::NoModifier);
+    shortcut(m_window.get(), Qt::Key_Tab, Qt::NoModifier);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(m_window.get(), "transferFromLineEdit"));
+    press(m_window.get(), kPhone, Qt::Key_Tab);
+    press(m_window.get(), kPhone2, Qt::Key_Tab);
+    shortcut(m_window.get(), Qt::Key_A, Qt::ControlModifier);
+    press(m_window.get(), points); // Enter leaves the points for "Transfer points"
+    QCOMPARE(QApplication::focusWidget(), child<QPushButton>(m_window.get(), "transferButton"));
+    shortcut(m_window.get(), Qt::Key_Return, Qt::NoModifier);
+
+    const QString message = labelText(m_window.get(), "householdsMessageLabel");
+    QVERIFY2(message.contains(says), qPrintable(message));
+    QCOMPARE(m_f->balance(kPhone), 1000 - moved);
+    QCOMPARE(m_f->balance(kPhone2), moved);
+    auto* table = child<QTableWidget>(m_window.get(), "householdTable");
+    QCOMPARE(table->item(0, 2)->text(), QString::number(1000 - moved)); // the list follows
+    QCOMPARE(table->item(0, 3)->text(), QString::number(moved));        // sent this month
+    QVERIFY(m_f->verifyProblems().isEmpty());
+}
+
+void TstPosManager::donation_data()
+{
+    QTest::addColumn<int>("charity"); // Down presses in the charity list
+    QTest::addColumn<QString>("points");
+    QTest::addColumn<qint64>("given");
+    QTest::newRow("to the first charity") << 0 << u"200"_s << qint64(200);
+    QTest::newRow("to the second charity") << 1 << u"50"_s << qint64(50);
+    QTest::newRow("more than the balance: refused") << 0 << u"5000"_s << qint64(0);
+}
+
+void TstPosManager::donation()
+{
+    QFETCH(int, charity);
+    QFETCH(QString, points);
+    QFETCH(qint64, given);
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    shortcut(m_window.get(), Qt::Key_3, Qt::AltModifier);
+    QCOMPARE(m_window->manager()->tabs()->currentWidget()->objectName(), u"donationsTab"_s);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(m_window.get(), "donatePhoneLineEdit"));
+    auto* charities = child<QComboBox>(m_window.get(), "donateCharityComboBox");
+    QVERIFY(charities->count() > charity);
+    // Phone, Tab, the charity (Down), Tab, points, Tab to "Donate", Enter.
+    press(m_window.get(), kPhone, Qt::Key_Tab);
+    for (int i = 0; i < charity; ++i)
+        shortcut(m_window.get(), Qt::Key_Down, Qt::NoModifier);
+    const QString code = charities->currentData().toString();
+    const QString name = charities->currentText();
+    shortcut(m_window.get(), Qt::Key_Tab, Qt::NoModifier);
+    shortcut(m_window.get(), Qt::Key_A, Qt::ControlModifier);
+    press(m_window.get(), points, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), child<QPushButton>(m_window.get(), "donateButton"));
+    shortcut(m_window.get(), Qt::Key_Return, Qt::NoModifier);
+
+    QCOMPARE(m_f->balance(), 1000 - given);
+    auto totals = m_f->ledger->charityTotals();
+    QVERIFY(totals);
+    for (const CharityTotal& c : totals.value())
+        QCOMPARE(c.points.value(), c.code == code ? given : 0);
+    const QString message = labelText(m_window.get(), "donateMessageLabel");
+    if (given == 0) {
+        QVERIFY2(message.contains(u"Not donated"_s), qPrintable(message));
+        return;
+    }
+    QVERIFY2(message.contains(u"%1 points donated"_s.arg(given)), qPrintable(message));
+    auto* table = child<QTableWidget>(m_window.get(), "charityTable"); // the totals follow
+    bool listed = false;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, 0)->text() == name) {
+            QCOMPARE(table->item(row, 1)->text(), u"1"_s);
+            QCOMPARE(table->item(row, 2)->text(), QString::number(given));
+            listed = true;
+        }
+    }
+    QVERIFY(listed);
+}
+
+void TstPosManager::operators_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("manager"); // Down in the role list
+    QTest::addColumn<QString>("pin");
+    QTest::addColumn<bool>("added");
+    QTest::newRow("a cashier") << u"Li Na"_s << false << u"1357"_s << true;
+    QTest::newRow("a second manager") << u"Zhao"_s << true << u"97531"_s << true;
+    QTest::newRow("a PIN too short: refused") << u"Zhou"_s << false << u"12"_s << false;
+}
+
+void TstPosManager::operators()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, manager);
+    QFETCH(QString, pin);
+    QFETCH(bool, added);
+    openManager(*m_window, kApproverPin);
+    QTRY_VERIFY(m_window->manager()->isVisible());
+    shortcut(m_window.get(), Qt::Key_5, Qt::AltModifier);
+    QCOMPARE(m_window->manager()->tabs()->currentWidget()->objectName(), u"operatorsTab"_s);
+    auto* table = child<QTableWidget>(m_window.get(), "operatorsTable");
+    QCOMPARE(table->rowCount(), 1); // the manager who opened the screen
+    // The new operator's name takes the keys; Tab, the role, Tab, the PIN, Enter.
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(m_window.get(), "operatorNameLineEdit"));
+    press(m_window.get(), name, Qt::Key_Tab);
+    if (manager)
+        shortcut(m_window.get(), Qt::Key_Down, Qt::NoModifier);
+    shortcut(m_window.get(), Qt::Key_Tab, Qt::NoModifier);
+    press(m_window.get(), pin);
+
+    QCOMPARE(table->rowCount(), added ? 2 : 1);
+    QVERIFY(child<QLineEdit>(m_window.get(), "operatorPinLineEdit")->text().isEmpty()); // never kept
+    if (!added) {
+        QVERIFY(labelText(m_window.get(), "operatorsMessageLabel").contains(u"Not added"_s));
+        return;
+    }
+    const auto rows = table->findItems(name, Qt::MatchExactly); // the list is in name order
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(table->item(rows.first()->row(), 1)->text(), manager ? u"Manager"_s : u"Cashier"_s);
+    // The PIN works: a manager's approves, a cashier's does not.
+    QCOMPARE(bool(m_f->ledger->approveAsManager(pin)), manager);
 }
 
 void TstPosManager::greenGrant()

@@ -1,13 +1,18 @@
 // Receipts: a known sale on a fixed clock encodes to exactly the committed golden ESC/POS bytes
 // (58 mm and 80 mm, Chinese in GB18030, QR raster); the printer takes them as a device file and
-// over raw TCP.
+// over raw TCP; the same receipt as a PDF (Shift+F8 at the checkout), read back with pdftotext.
 
 #include "escpos.h"
 #include "pos_fixture.h"
+#include "receipt_pdf.h"
 #include "receipt_printer.h"
+#include "redeem_screen.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -27,6 +32,11 @@ private slots:
     void printerUnreachable();
     void printProgressAndQueue();
     void deviceNotWritable();
+    void pdf_data();
+    void pdf();
+    void pdfByShiftF8();
+    void redemptionPrinted_data();
+    void redemptionPrinted();
 
 private:
     static Result<ReceiptData> knownSale(Fixture& f);
@@ -131,6 +141,157 @@ void TstPosReceipt::golden()
                              .arg(bytes->size())
                              .arg(expected.size())));
     }
+}
+
+namespace {
+
+// The text of a PDF as pdftotext (poppler-utils) reads it; a null string when it is not installed.
+QString pdfText(const QString& path)
+{
+    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+    if (pdftotext.isEmpty())
+        return QString();
+    QProcess p;
+    p.start(pdftotext, {u"-enc"_s, u"UTF-8"_s, path, u"-"_s});
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        return u"<pdftotext failed: %1>"_s.arg(QString::fromUtf8(p.readAllStandardError()));
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+QByteArray fileStart(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.read(5) : QByteArray();
+}
+
+} // namespace
+
+void TstPosReceipt::pdf_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::newRow("58 mm") << int(PaperWidth::Mm58);
+    QTest::newRow("80 mm") << int(PaperWidth::Mm80);
+}
+
+void TstPosReceipt::pdf()
+{
+    QFETCH(int, width);
+    Fixture f(QDate(2026, 11, 27), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    auto receipt = knownSale(f);
+    QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message));
+    QVERIFY(!receiptQrImage(receipt->ref, 4).isNull());
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"receipt.pdf"_s);
+    const QString error = writeReceiptPdf(receipt.value(), static_cast<PaperWidth>(width), path);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(fileStart(path), QByteArray("%PDF-"));
+    const QString text = pdfText(path);
+    if (text.isNull())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    // The same content as the printed receipt, in Chinese: reference, points, promotion, phone.
+    for (const QString& expected :
+         {receipt->ref, u"红米好物"_s, u"本次积分"_s, u"295"_s, u"赶集日双倍积分"_s, u"138****8000"_s, u"148.00"_s}) {
+        QVERIFY2(text.contains(expected), qPrintable(u"no \"%1\" in:\n%2"_s.arg(expected, text)));
+    }
+    QVERIFY(!text.contains(kPhone)); // only the masked phone
+}
+
+void TstPosReceipt::pdfByShiftF8()
+{
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QTemporaryDir dir;
+    PosMainWindow::Options options;
+    options.storeName = u"鲜果铺"_s;
+    options.receiptPdfDir = dir.filePath(u"receipts"_s); // made when the first PDF is saved
+    PosMainWindow window(*f.ledger, f.clock, options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QSignalSpy saved(&window, &PosMainWindow::receiptPdfSaved);
+
+    QTestEventList nothingYet;
+    nothingYet.addKeyClick(Qt::Key_F8, Qt::ShiftModifier);
+    typeKeys(nothingYet, &window);
+    QCOMPARE(saved.size(), 0); // no receipt yet: said on the status bar, nothing written
+
+    QTestEventList amount; // an amount-only sale, then its receipt as a PDF
+    amount.addKeyClick(Qt::Key_F5);
+    amount.addKeyClicks(u"12.50"_s);
+    amount.addKeyClick(Qt::Key_Return);
+    amount.addKeyClick(Qt::Key_F12);
+    amount.addKeyClick(Qt::Key_F8, Qt::ShiftModifier);
+    typeKeys(amount, &window);
+    QVERIFY(window.checkout()->lastReceipt());
+    QTRY_COMPARE(saved.size(), 1); // written off the UI thread
+    const QString path = saved.first().at(0).toString();
+    QVERIFY2(saved.first().at(1).toString().isEmpty(), qPrintable(saved.first().at(1).toString()));
+    QCOMPARE(path, QDir(options.receiptPdfDir).filePath(window.checkout()->lastReceipt()->ref + u".pdf"_s));
+    QCOMPARE(fileStart(path), QByteArray("%PDF-"));
+    QVERIFY(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(path)));
+    const QString text = pdfText(path);
+    if (!text.isNull()) {
+        QVERIFY2(text.contains(u"鲜果铺"_s), qPrintable(text));
+        QVERIFY2(text.contains(window.checkout()->lastReceipt()->ref), qPrintable(text));
+    }
+}
+
+void TstPosReceipt::redemptionPrinted_data()
+{
+    QTest::addColumn<QString>("reward"); // typed into the catalog search
+    QTest::addColumn<qint64>("spent");
+    QTest::addColumn<bool>("voucher");
+    QTest::newRow("partner reward: its voucher code") << u"CINEMA-TICKET"_s << qint64(1500) << true;
+    QTest::newRow("goods: no code") << u"FRUIT-BOX"_s << qint64(500) << false;
+}
+
+void TstPosReceipt::redemptionPrinted()
+{
+    QFETCH(QString, reward);
+    QFETCH(qint64, spent);
+    QFETCH(bool, voucher);
+    Fixture f(QDate(2026, 11, 23), u"fruit"_s);
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QVERIFY(addMemberWithPoints(f, 2000));
+    QTemporaryDir dir;
+    const QString device = dir.filePath(u"lp0"_s);
+    PosMainWindow::Options options;
+    options.storeName = u"鲜果铺"_s;
+    options.printer = device;
+    PosMainWindow window(*f.ledger, f.clock, options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QSignalSpy printed(window.printer(), &ReceiptPrinter::finished);
+
+    QTestEventList redeem;
+    redeem.addKeyClick(Qt::Key_F11);
+    redeem.addKeyClicks(kPhone);
+    redeem.addKeyClick(Qt::Key_Return);
+    redeem.addKeyClicks(reward);
+    redeem.addKeyClick(Qt::Key_Return);
+    typeKeys(redeem, &window);
+    QTRY_VERIFY(window.redeem()->lastResult()); // standalone: the ledger answers at once
+    const RedeemResult result = window.redeem()->lastResult().value();
+    QCOMPARE(result.pointsSpent.value(), spent);
+    QCOMPARE(!result.voucherCode.isEmpty(), voucher);
+    QTRY_COMPARE(printed.size(), 1);
+    QVERIFY2(printed.first().at(0).toBool(), qPrintable(printed.first().at(1).toString()));
+
+    QFile file(device);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith(QByteArray("\x1b\x40\x1c\x26", 4)));
+    QVERIFY(bytes.contains(toGb18030(u"兑换小票"_s).value()));
+    QVERIFY(bytes.contains(toGb18030(u"鲜果铺"_s).value()));
+    QVERIFY(bytes.contains(result.ref.toLatin1()));
+    QVERIFY(bytes.contains(toGb18030(u"138****8000"_s).value()));
+    QVERIFY(!bytes.contains(kPhone.toLatin1()));
+    QCOMPARE(bytes.contains(toGb18030(u"券码"_s).value()), voucher);
+    if (voucher)
+        QVERIFY(bytes.contains(result.voucherCode.toLatin1()));
+    QCOMPARE(window.lastReceipt()->ref, result.ref); // F8 reprints the redemption
+    QCOMPARE(window.lastReceipt()->voucherCode, result.voucherCode);
 }
 
 void TstPosReceipt::printToDeviceFile()
