@@ -30,12 +30,12 @@ phase "the suite"
 #   clang-tidy on the changed files     on by default; JIFEN_TIDY=0 skips it
 #   the core suites under ASan+UBSan    on by default (JIFEN_ASAN=core); JIFEN_ASAN=all runs every
 #                                       suite but the ui ones, JIFEN_ASAN=0 skips it
-#   timed fuzzing                       opt-in, JIFEN_FUZZ=1
-# JIFEN_FULL=1 turns on all of them at their largest. The fuzzers' seed and regression inputs
+#   timed fuzzing, 20 s a target        on by default; JIFEN_FUZZ=0 skips it
+# JIFEN_FULL=1 turns on all of them at their largest (JIFEN_ASAN=all). The fuzzers' seed and regression inputs
 # always run in the suite above (tst_fuzz_regressions).
 tidy_on="${JIFEN_TIDY:-1}"
 asan_mode="${JIFEN_ASAN:-core}"
-fuzz_on="${JIFEN_FUZZ:-0}"
+fuzz_on="${JIFEN_FUZZ:-1}"
 if [ -n "${JIFEN_FULL:-}" ]; then
     tidy_on=1 asan_mode=all fuzz_on=1
 fi

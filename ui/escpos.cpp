@@ -54,8 +54,7 @@ int printColumns(const QString& text)
 }
 
 EscPosWriter::EscPosWriter(PaperWidth width)
-    : m_width(width)
-    , m_columns(width == PaperWidth::Mm58 ? 32 : 48)
+    : m_columns(width == PaperWidth::Mm58 ? 32 : 48)
     , m_dots(width == PaperWidth::Mm58 ? 384 : 576)
 {}
 

@@ -43,7 +43,6 @@ public:
 
 private:
     void raw(const QByteArray& bytes) { m_out.append(bytes); }
-    PaperWidth m_width;
     int m_columns;
     int m_dots;
     QByteArray m_out;
