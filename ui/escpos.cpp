@@ -25,7 +25,8 @@ QString padPair(const QString& left, const QString& right, int columns)
 Result<QByteArray> toGb18030(const QString& text)
 {
     iconv_t cd = iconv_open("GB18030", "UTF-8");
-    if (cd == reinterpret_cast<iconv_t>(-1))
+    // POSIX's failure value for iconv_open is (iconv_t)-1; there is no other way to spell it.
+    if (cd == reinterpret_cast<iconv_t>(-1)) // NOLINT(performance-no-int-to-ptr)
         return Error::storage(QStringLiteral("this system's iconv cannot convert to GB18030"));
     const std::unique_ptr<void, int (*)(iconv_t)> closer(cd, iconv_close);
     QByteArray in = text.toUtf8();
@@ -124,7 +125,7 @@ Status EscPosWriter::qrCode(const QString& payload, int moduleDots)
     const int scale = std::max(1, std::min(moduleDots, m_dots / modules));
     const int size = modules * scale;
     const int rowBytes = (size + 7) / 8;
-    QByteArray image(rowBytes * size, '\0');
+    QByteArray image(qsizetype(rowBytes) * size, '\0');
     for (int y = 0; y < size; ++y) {
         const int my = y / scale - quiet;
         for (int x = 0; x < size; ++x) {
