@@ -6,6 +6,22 @@
 
 namespace jifen {
 
+namespace {
+
+// What the member looks like once the sale or redemption is committed, when it could be read.
+void withMemberAfter(ReceiptData& r, const std::optional<MemberSummary>& after)
+{
+    if (!after)
+        return;
+    r.phoneMasked = maskPhone(after->member.phone);
+    r.memberName = after->member.name;
+    r.balance = after->balance;
+    r.greenBalance = after->greenBalance;
+    r.expiringSoon = after->expiringSoon;
+}
+
+} // namespace
+
 ReceiptData receiptForSale(const SaleResult& sale, const std::optional<MemberSummary>& after, const QString& storeName,
                            const QString& terminalId, const QString& cashier, const QString& tender,
                            const QString& promotionName, const QDateTime& time)
@@ -35,13 +51,7 @@ ReceiptData receiptForSale(const SaleResult& sale, const std::optional<MemberSum
     r.greenEarned = sale.greenEarned;
     r.deferred = sale.deferred;
     r.balance = sale.balance;
-    if (after) {
-        r.phoneMasked = maskPhone(after->member.phone);
-        r.memberName = after->member.name;
-        r.balance = after->balance;
-        r.greenBalance = after->greenBalance;
-        r.expiringSoon = after->expiringSoon;
-    }
+    withMemberAfter(r, after);
     return r;
 }
 
@@ -62,13 +72,7 @@ ReceiptData receiptForRedemption(const RedeemResult& redemption, const QString& 
     r.voucherCode = redemption.voucherCode;
     r.member = true;
     r.balance = redemption.balance;
-    if (after) {
-        r.phoneMasked = maskPhone(after->member.phone);
-        r.memberName = after->member.name;
-        r.balance = after->balance;
-        r.greenBalance = after->greenBalance;
-        r.expiringSoon = after->expiringSoon;
-    }
+    withMemberAfter(r, after);
     return r;
 }
 
