@@ -1,5 +1,7 @@
 #include "hq_database.h"
 
+#include "hq_checkpointer.h"
+
 #include "store.h"
 
 #include <QAtomicInteger>
@@ -149,8 +151,9 @@ QList<QStringList> hqSteps()
 
 } // namespace
 
-HqDatabase::HqDatabase(QString connection, bool postgres, QString describe, FaultInjector* faults)
+HqDatabase::HqDatabase(QString connection, QString spec, bool postgres, QString describe, FaultInjector* faults)
     : m_connection(std::move(connection))
+    , m_spec(std::move(spec))
     , m_postgres(postgres)
     , m_describe(std::move(describe))
     , m_faults(faults)
@@ -163,6 +166,8 @@ bool HqDatabase::injectedFailure()
 
 HqDatabase::~HqDatabase()
 {
+    // First: the main connection's close then checkpoints what is left and removes the WAL.
+    m_checkpointer.reset();
     m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -207,9 +212,10 @@ Result<std::unique_ptr<HqDatabase>> HqDatabase::open(const QString& spec, FaultI
             return Error::storage(QStringLiteral("cannot open the HQ database %1: %2").arg(describe, why));
         }
     }
-    std::unique_ptr<HqDatabase> hq(new HqDatabase(connection, postgres, describe, faults));
+    std::unique_ptr<HqDatabase> hq(new HqDatabase(connection, spec, postgres, describe, faults));
     if (!postgres) {
-        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
+        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                                   "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"})
             JIFEN_TRY(hq->execDirect(QString::fromLatin1(pragma)));
     }
     JIFEN_TRY(hq->migrate(upToStep));
@@ -356,7 +362,19 @@ Status HqDatabase::commit()
             return Error::storage(QStringLiteral("HQ storage failure (commit): %1").arg(db.lastError().text()));
         return Ok{};
     }
-    return execDirect(QStringLiteral("COMMIT"));
+    JIFEN_TRY(execDirect(QStringLiteral("COMMIT")));
+    if (m_checkpointer)
+        m_checkpointer->request();
+    return Ok{};
+}
+
+Status HqDatabase::checkpointInBackground()
+{
+    if (m_postgres || m_checkpointer)
+        return Ok{};
+    JIFEN_TRY(execDirect(QStringLiteral("PRAGMA wal_autocheckpoint=0")));
+    m_checkpointer = std::make_unique<HqCheckpointer>(m_spec);
+    return Ok{};
 }
 
 void HqDatabase::rollback()

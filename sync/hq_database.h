@@ -17,6 +17,8 @@ class FaultInjector;
 
 namespace jifen::sync {
 
+class HqCheckpointer;
+
 // HQ's database: the embedded SQLite file by default, or PostgreSQL ("postgresql://user@host:port/db"
 // or "postgresql:///db?host=/socket/dir"). The same numbered migrations run on both; SQL here
 // sticks to what both understand.
@@ -60,8 +62,13 @@ public:
     // Unprepared: transaction control and DDL (PostgreSQL cannot PREPARE them).
     Status execDirect(const QString& sql);
 
+    // SQLite, for a long-running server: WAL checkpoints move from inside commits to a thread of
+    // their own (hq_checkpointer.h). A no-op on PostgreSQL. Null until enabled.
+    Status checkpointInBackground();
+    HqCheckpointer* checkpointer() const { return m_checkpointer.get(); }
+
 private:
-    HqDatabase(QString connection, bool postgres, QString describe, FaultInjector* faults);
+    HqDatabase(QString connection, QString spec, bool postgres, QString describe, FaultInjector* faults);
     Status migrate(int upToStep);
     // The part of a schema step SQL alone cannot do, inside the step's transaction
     // (hq_migration_code.cpp). `version`: the step just applied.
@@ -70,7 +77,9 @@ private:
     // True when the fault injector says this statement fails.
     bool injectedFailure();
 
+    std::unique_ptr<HqCheckpointer> m_checkpointer;
     QString m_connection;
+    QString m_spec;
     bool m_postgres;
     QString m_describe;
     FaultInjector* m_faults;

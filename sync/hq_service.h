@@ -11,6 +11,7 @@
 
 #include <map>
 #include <optional>
+#include <vector>
 
 namespace jifen::sync {
 
@@ -41,6 +42,7 @@ public:
         QString timestamp;
         QString nonce;
         QString signature;
+        QByteArray bodyDigest; // hex SHA-256 of body when already computed; empty: computed here
     };
     Result<QString> authenticate(const SignedRequest& request);
 
@@ -114,6 +116,14 @@ private:
     Status storeMembers(const QString& terminalId, const QJsonArray& members, QStringList* incidents,
                         QSet<QString>* touched);
     Status stampRevisions(const QSet<QString>& members);
+    // The text forms of a pushed entry, made once: hashed when parsed, stored when written.
+    struct EntryForms {
+        QString time;
+        QString detail;
+        QString lots;
+        QString hash;
+    };
+    static Status parseEntries(const QJsonArray& entries, QList<JournalEntry>* parsed, std::vector<EntryForms>* forms);
     // An entry that passed the idempotency, continuity and chain checks, with the text forms it
     // was hashed from (stored as they are).
     struct StagedEntry {

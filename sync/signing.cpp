@@ -11,8 +11,18 @@ namespace jifen::sync {
 QByteArray canonicalRequest(const QByteArray& method, const QByteArray& path, const QByteArray& body,
                             const QString& timestamp, const QString& nonce)
 {
-    return method + '\n' + path + '\n' + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex() + '\n' +
-           timestamp.toLatin1() + '\n' + nonce.toLatin1();
+    return canonicalRequestFromDigest(method, path, bodyDigest(body), timestamp, nonce);
+}
+
+QByteArray canonicalRequestFromDigest(const QByteArray& method, const QByteArray& path, const QByteArray& bodyDigest,
+                                      const QString& timestamp, const QString& nonce)
+{
+    return method + '\n' + path + '\n' + bodyDigest + '\n' + timestamp.toLatin1() + '\n' + nonce.toLatin1();
+}
+
+QByteArray bodyDigest(const QByteArray& body)
+{
+    return QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
 }
 
 QString sign(const QByteArray& key, const QByteArray& canonical)

@@ -17,6 +17,11 @@ struct SignedHeaders {
 
 QByteArray canonicalRequest(const QByteArray& method, const QByteArray& path, const QByteArray& body,
                             const QString& timestamp, const QString& nonce);
+// The same, from the body's digest (HQ hashes a large body while it parses it).
+QByteArray canonicalRequestFromDigest(const QByteArray& method, const QByteArray& path, const QByteArray& bodyDigest,
+                                      const QString& timestamp, const QString& nonce);
+// hex(SHA-256(body)), as the canonical request holds it.
+QByteArray bodyDigest(const QByteArray& body);
 QString sign(const QByteArray& key, const QByteArray& canonical);
 SignedHeaders signRequest(const QString& terminalId, const QByteArray& key, const QByteArray& method,
                           const QByteArray& path, const QByteArray& body, const QDateTime& now);

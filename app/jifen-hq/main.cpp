@@ -159,6 +159,8 @@ int main(int argc, char** argv)
         const QHostAddress address(colon > 0 ? listen.left(colon) : QString());
         if (!portOk || port < 0 || port > 65535 || address.isNull())
             return out.fail(Error::badInput(QStringLiteral("--listen must be HOST:PORT, like 127.0.0.1:8787")));
+        if (auto st = db.value()->checkpointInBackground(); !st)
+            return out.fail(st.error());
         HttpServer server(service);
         const bool tls = args->has(QStringLiteral("tls-cert")) || args->has(QStringLiteral("tls-key"));
         if (tls) {

@@ -336,7 +336,8 @@ private:
                                          QString::fromLatin1(r.header("X-Jifen-Terminal")),
                                          QString::fromLatin1(r.header("X-Jifen-Timestamp")),
                                          QString::fromLatin1(r.header("X-Jifen-Nonce")),
-                                         QString::fromLatin1(r.header("X-Jifen-Signature"))};
+                                         QString::fromLatin1(r.header("X-Jifen-Signature")),
+                                         QByteArray()};
         auto terminal = checked<QString>(u"authenticate "_s + r.path, [&] { return m_hq->authenticate(s); });
         if (!terminal)
             return answerOf(terminal.error());

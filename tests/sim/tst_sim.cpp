@@ -197,7 +197,8 @@ private:
                                          QString::fromLatin1(r.header("X-Jifen-Terminal")),
                                          QString::fromLatin1(r.header("X-Jifen-Timestamp")),
                                          QString::fromLatin1(r.header("X-Jifen-Nonce")),
-                                         QString::fromLatin1(r.header("X-Jifen-Signature"))};
+                                         QString::fromLatin1(r.header("X-Jifen-Signature")),
+                                         QByteArray()};
         auto terminal = m_hq->authenticate(s);
         if (!terminal)
             return answerOf(terminal.error());
