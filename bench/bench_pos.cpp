@@ -14,6 +14,7 @@
 #include "receipt.h"
 #include "receipt_printer.h"
 #include "store.h"
+#include "sync_client.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -26,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cstdio>
@@ -384,6 +386,47 @@ int run(int argc, char** argv)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
 
+    // A pull page as HQ sends one after a push: members with their confirmed balances and lots.
+    // The client applies each page on the window's thread (one transaction), so a page must fit
+    // between two frames; jifen-pos asks for SyncClient::kWindowPullMembers members a
+    // page, the CLI 500.
+    struct PageTiming {
+        int members;
+        int lots;
+        Stats stats;
+    };
+    QList<PageTiming> pageTimings;
+    qint64 hqSeq = 0;
+    for (const auto& [pageMembers, lotsEach] :
+         {std::pair{sync::SyncClient::kWindowPullMembers, 10}, std::pair{sync::SyncClient::kPullPageSize, 10}}) {
+        std::vector<qint64> pageNs;
+        for (int page = 0; page < 10; ++page) {
+            Ledger::PullPage p;
+            p.throughSeq = must(ledger.lastSeq(), "last seq");
+            for (int i = 0; i < pageMembers; ++i) {
+                const qint64 id = 1 + rng.bounded(members);
+                Ledger::ConfirmedMember c;
+                c.member.uid = QStringLiteral("pos-bench-%1").arg(id);
+                c.member.phone = phoneOf(id);
+                c.member.name = QStringLiteral("会员%1").arg(id);
+                c.member.createdAt = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
+                for (int l = 0; l < lotsEach; ++l) {
+                    const qint64 points = 10 + l;
+                    c.lots.append(Ledger::ConfirmedLot{LotRef{QStringLiteral("T9"), ++hqSeq}, false, Points(points),
+                                                       Points(points), QDate(2026, 11, 1), QDate(2028, 12, 31)});
+                    c.points += Points(points);
+                }
+                p.members.append(c);
+            }
+            p.cursor = QStringLiteral("%1/pos-bench").arg(hqSeq);
+            QElapsedTimer t;
+            t.start();
+            must(ledger.applyPull(p), "apply pull page");
+            pageNs.push_back(t.nsecsElapsed());
+        }
+        pageTimings.append(PageTiming{pageMembers, lotsEach, stats(pageNs)});
+    }
+
     const Stats m = stats(memberNs);
     const Stats s = stats(saleNs);
     const Stats br = stats(bareReadNs);
@@ -420,6 +463,17 @@ int run(int argc, char** argv)
         << QString::number(double(s.mean) / double(cs.mean), 'f', 2) << "×. Targets at p99: member **"
         << (m.p99 < 16'000'000 ? "met" : "missed") << "**, sale **" << (s.p99 < 33'000'000 ? "met" : "missed")
         << "**.\n\n";
+    out << "### A pull page applied on the window's thread\n\n"
+        << "`Ledger::applyPull` of a page of members (random among the " << members
+        << ", each with its confirmed balance and 10 lots), one transaction, 10 pages per size. jifen-pos\n"
+        << "asks HQ for " << sync::SyncClient::kWindowPullMembers << " members a page (the CLI for "
+        << sync::SyncClient::kPullPageSize << "), so a page it applies "
+        << "has to fit between frames.\n\n"
+        << "| members a page | lots a page | p50 ms | p99 ms | max ms | mean ms |\n|---:|---:|---:|---:|---:|---:|\n";
+    for (const PageTiming& pt : pageTimings)
+        out << "| " << pt.members << " | " << pt.members * pt.lots << " | " << ms(pt.stats.p50) << " | "
+            << ms(pt.stats.p99) << " | " << ms(pt.stats.max) << " | " << ms(pt.stats.mean) << " |\n";
+    out << "\n";
     return 0;
 }
 

@@ -328,7 +328,7 @@ void SyncClient::pullNext()
                                                       {QStringLiteral("stock_cursor"), cursors->stock},
                                                       {QStringLiteral("ruleset_version"), rules->version()},
                                                       {QStringLiteral("ruleset_hash"), rules->contentHash()},
-                                                      {QStringLiteral("limit"), kPullPageSize}})
+                                                      {QStringLiteral("limit"), m_pullPageSize}})
                                 .toJson(QJsonDocument::Compact);
     QNetworkReply* reply = send(QByteArrayLiteral("POST"), QStringLiteral("/v1/pull"), body, true);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {

@@ -34,6 +34,12 @@ public:
         m_batchBytes = bytes;
     }
     static constexpr int kPullPageSize = 500;
+    // For a client on a window's thread (jifen-pos): each batch is read and encoded, and each pull
+    // page applied, between two frames. bench_pos measures a page.
+    static constexpr int kWindowBatchEntries = 250;
+    static constexpr qint64 kWindowBatchBytes = qint64(512) * 1024;
+    static constexpr int kWindowPullMembers = 50;
+    void setPullPageSize(int members) { m_pullPageSize = members; }
     // What the last round's pull brought, and what it could not apply (rule sets, allowances).
     const Ledger::PullApplied& pulled() const { return m_pulled; }
     const QStringList& warnings() const { return m_warnings; }
@@ -85,6 +91,7 @@ private:
     QStringList m_warnings;
     int m_requestTimeoutMs = kDefaultRequestTimeoutMs;
     int m_batchEntries = kBatchSize;
+    int m_pullPageSize = kPullPageSize;
     qint64 m_batchBytes = kMaxBatchBytes;
     // The next batch, read and encoded while HQ stores the one in flight; used when HQ
     // acknowledges exactly what was sent.

@@ -24,9 +24,6 @@ using namespace jifen;
 
 namespace {
 
-constexpr int kWindowBatchEntries = 250;
-constexpr qint64 kWindowBatchBytes = qint64(512) * 1024;
-
 int fail(const QString& message, int code)
 {
     std::fprintf(stderr, "jifen-pos: %s\n", message.toLocal8Bit().constData());
@@ -152,10 +149,12 @@ int main(int argc, char* argv[])
     if (auto st = network.trustEnrolledCa(ledger); !st)
         return fail(st.error().message, static_cast<int>(st.error().code));
     sync::SyncClient client(ledger, network, *clock);
-    // The client reads and encodes each batch on this (the window's) thread between network
-    // events; small batches keep that under a frame (about 25 µs an entry), where the CLI's
-    // 5,000-entry batches would hold the window for a tenth of a second.
-    client.setBatchLimits(kWindowBatchEntries, kWindowBatchBytes);
+    // The client reads and encodes each batch, and applies each pull page, on this (the window's)
+    // thread between network events; small batches and pages keep each under a frame (about 25 µs
+    // an entry), where the CLI's 5,000-entry batches would hold the window for a tenth of a second
+    // (bench_pos times a pull page).
+    client.setBatchLimits(sync::SyncClient::kWindowBatchEntries, sync::SyncClient::kWindowBatchBytes);
+    client.setPullPageSize(sync::SyncClient::kWindowPullMembers);
     sync::SyncScheduler::Settings schedule;
     schedule.nightlyHour = options.nightlyHour;
     sync::SyncScheduler scheduler(client, ledger, *clock, schedule);
