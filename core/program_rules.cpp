@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "identity.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -12,7 +13,7 @@ namespace {
 
 Error ruleError(const QString& message)
 {
-    return Error::badInput(QStringLiteral("rule set refused: %1").arg(message));
+    return Error::badInput(QCoreApplication::translate("jifen::RuleSet", "rule set refused: %1").arg(message));
 }
 
 Result<qint64> whole(const QJsonObject& o, const QString& key, const QString& what, qint64 min, qint64 max,

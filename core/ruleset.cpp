@@ -2,6 +2,7 @@
 
 #include "identity.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -15,13 +16,15 @@ namespace {
 
 Error ruleError(const QString& message)
 {
-    return Error::badInput(QStringLiteral("rule set refused: %1").arg(message));
+    return Error::badInput(QCoreApplication::translate("jifen::RuleSet", "rule set refused: %1").arg(message));
 }
 
 // A well-formed rule set that would break a compliance line is refused, not merely bad input.
 Error complianceError(int rule, const QString& message)
 {
-    return Error::refused(QStringLiteral("rule set refused by compliance rule %1: %2").arg(rule).arg(message));
+    return Error::refused(QCoreApplication::translate("jifen::RuleSet", "rule set refused by compliance rule %1: %2")
+                              .arg(rule)
+                              .arg(message));
 }
 
 // Integers only: a JSON number with a fraction (or out of range) is an error, never rounded.
@@ -329,10 +332,11 @@ Result<CategoryRule> RuleSet::category(const QString& code) const
 {
     const auto it = m_categories.constFind(code);
     if (it == m_categories.cend())
-        return Error::badInput(QStringLiteral("unknown merchant category \"%1\" (rule set %2 knows: %3)")
-                                   .arg(code)
-                                   .arg(m_version)
-                                   .arg(m_categories.keys().join(QStringLiteral(", "))));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::RuleSet", "unknown merchant category \"%1\" (rule set %2 knows: %3)")
+                .arg(code)
+                .arg(m_version)
+                .arg(m_categories.keys().join(QStringLiteral(", "))));
     return it.value();
 }
 
