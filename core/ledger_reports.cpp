@@ -19,8 +19,7 @@ const QMap<QString, QString>& warmTemplates()
         QMap<QString, QString> out;
         QFile f(QStringLiteral(":/jifen/statements/warm_lines.json"));
         if (f.open(QIODevice::ReadOnly)) {
-            for (const QJsonValue& v :
-                 QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("lines")).toArray())
+            for (const auto& v : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("lines")).toArray())
                 out.insert(v.toObject().value(QStringLiteral("when")).toString(),
                            v.toObject().value(QStringLiteral("text")).toString());
         }

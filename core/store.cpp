@@ -251,7 +251,7 @@ Status UnitOfWork::commit()
 
 QString quarantineDatabase(const QString& path, const QString& stamp)
 {
-    const QString target = QStringLiteral("%1.corrupt-%2").arg(path, stamp);
+    QString target = QStringLiteral("%1.corrupt-%2").arg(path, stamp);
     QFile::rename(path, target);
     for (const char* suffix : {"-wal", "-shm"}) {
         const QString side = path + QString::fromLatin1(suffix);

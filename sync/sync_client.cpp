@@ -72,8 +72,7 @@ void SyncClient::enroll(const QString& hqUrl, const QString& code)
             QJsonDocument::fromJson(data).object().value(QStringLiteral("allowances_assigned")).toBool();
         if (auto set = m_ledger.setAllowancesAssigned(assigned); !set)
             return emit enrolled(false, set.error().message);
-        for (const QJsonValue& v :
-             QJsonDocument::fromJson(data).object().value(QStringLiteral("allowances")).toArray()) {
+        for (const auto& v : QJsonDocument::fromJson(data).object().value(QStringLiteral("allowances")).toArray()) {
             const QJsonObject a = v.toObject();
             auto set = m_ledger.setAllowance(a.value(QStringLiteral("points")).toInteger(),
                                              a.value(QStringLiteral("month")).toString());

@@ -143,7 +143,7 @@ private:
             return {};
         }
         QString problem;
-        const QJsonObject o = parseObject(r.out, &problem);
+        QJsonObject o = parseObject(r.out, &problem);
         if (!problem.isEmpty())
             qWarning().noquote() << problem;
         return o;
@@ -182,7 +182,7 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<bool>("initialised"); // false: an empty data directory
 
-        const auto row = [](const char* name, QStringList args, int code, bool initialised = true) {
+        const auto row = [](const char* name, const QStringList& args, int code, bool initialised = true) {
             QTest::newRow(name) << args << code << initialised;
         };
         const QString P = kPhone;
@@ -415,7 +415,7 @@ private slots:
         QVERIFY(show.value(u"tier"_s).isString());
         const QJsonArray soon = show.value(u"expiring_soon"_s).toArray();
         QVERIFY2(!soon.isEmpty(), "the lots earned 2026-03-10 expire after 2029-03-31");
-        for (const QJsonValue& v : soon) {
+        for (const auto& v : soon) {
             const QJsonObject e = v.toObject();
             QVERIFY(hasKeys(e, {u"points"_s, u"expires_on"_s}));
             QVERIFY(QDate::fromString(e.value(u"expires_on"_s).toString(), Qt::ISODate).isValid());
