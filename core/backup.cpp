@@ -33,7 +33,8 @@ template <typename T> Result<T> withConnection(const QString& path, const std::f
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
         if (!db.open())
-            result = Error::storage(QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text()));
+            result = Error::storage(
+                QCoreApplication::translate("jifen::Backup", "cannot open %1: %2").arg(path, db.lastError().text()));
         else
             result = body(db);
         db.close();
@@ -49,8 +50,9 @@ Error firstReadError(const QString& path, const QSqlError& e)
     bool ok = false;
     const int code = e.nativeErrorCode().toInt(&ok);
     if (ok && (code & 0xff) == 26)
-        return Error::badInput(QStringLiteral("%1 is not a SQLite database (%2)").arg(path, e.text()));
-    return Error::storage(QStringLiteral("cannot read %1: %2").arg(path, e.text()));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Backup", "%1 is not a SQLite database (%2)").arg(path, e.text()));
+    return Error::storage(QCoreApplication::translate("jifen::Backup", "cannot read %1: %2").arg(path, e.text()));
 }
 
 Result<SqliteFileInfo> inspect(QSqlDatabase& db, const QString& path)
@@ -62,7 +64,8 @@ Result<SqliteFileInfo> inspect(QSqlDatabase& db, const QString& path)
         return firstReadError(path, q.lastError());
     info.schemaVersion = q.value(0).toInt();
     if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
-        return Error::storage(QStringLiteral("cannot check %1: %2").arg(path, q.lastError().text()));
+        return Error::storage(
+            QCoreApplication::translate("jifen::Backup", "cannot check %1: %2").arg(path, q.lastError().text()));
     info.integrity = q.value(0).toString();
     q.finish();
     info.bytes = QFileInfo(path).size();
@@ -74,7 +77,7 @@ Result<SqliteFileInfo> inspect(QSqlDatabase& db, const QString& path)
 Result<SqliteFileInfo> inspectSqlite(const QString& path)
 {
     if (!QFileInfo(path).isFile())
-        return Error::notFound(QStringLiteral("%1 does not exist").arg(path));
+        return Error::notFound(QCoreApplication::translate("jifen::Backup", "%1 does not exist").arg(path));
     return withConnection<SqliteFileInfo>(path, [&](QSqlDatabase& db) { return inspect(db, path); });
 }
 
@@ -83,7 +86,8 @@ Result<QVariant> querySqliteScalar(const QString& path, const QString& sql)
     return withConnection<QVariant>(path, [&](QSqlDatabase& db) -> Result<QVariant> {
         QSqlQuery q(db);
         if (!q.exec(sql))
-            return Error::storage(QStringLiteral("cannot read %1: %2").arg(path, q.lastError().text()));
+            return Error::storage(
+                QCoreApplication::translate("jifen::Backup", "cannot read %1: %2").arg(path, q.lastError().text()));
         return q.next() ? q.value(0) : QVariant();
     });
 }
@@ -91,15 +95,19 @@ Result<QVariant> querySqliteScalar(const QString& path, const QString& sql)
 Result<BackupResult> backupSqlite(const QString& source, const QString& target)
 {
     if (!QFileInfo(source).isFile())
-        return Error::notFound(QStringLiteral("no database at %1").arg(source));
+        return Error::notFound(QCoreApplication::translate("jifen::Backup", "no database at %1").arg(source));
     const QFileInfo targetInfo(target);
     const QString out = targetInfo.absoluteFilePath();
     if (targetInfo.exists() || targetInfo.isSymLink())
-        return Error::refused(QStringLiteral("%1 already exists; a backup never overwrites a file").arg(out));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Backup", "%1 already exists; a backup never overwrites a file")
+                .arg(out));
     if (!targetInfo.absoluteDir().exists())
-        return Error::notFound(QStringLiteral("directory %1 does not exist").arg(targetInfo.absolutePath()));
+        return Error::notFound(
+            QCoreApplication::translate("jifen::Backup", "directory %1 does not exist").arg(targetInfo.absolutePath()));
     if (QFileInfo(source).canonicalFilePath() == out)
-        return Error::badInput(QStringLiteral("the backup cannot be the database itself"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Backup", "the backup cannot be the database itself"));
 
     const QString partial = QStringLiteral("%1.partial-%2").arg(out).arg(QCoreApplication::applicationPid());
     QFile::remove(partial);
@@ -110,10 +118,12 @@ Result<BackupResult> backupSqlite(const QString& source, const QString& target)
             return firstReadError(source, q.lastError());
         q.finish();
         if (!q.prepare(QStringLiteral("VACUUM INTO ?")))
-            return Error::storage(QStringLiteral("cannot back up %1: %2").arg(source, q.lastError().text()));
+            return Error::storage(QCoreApplication::translate("jifen::Backup", "cannot back up %1: %2")
+                                      .arg(source, q.lastError().text()));
         q.addBindValue(partial);
         if (!q.exec())
-            return Error::storage(QStringLiteral("backup of %1 failed: %2").arg(source, q.lastError().text()));
+            return Error::storage(QCoreApplication::translate("jifen::Backup", "backup of %1 failed: %2")
+                                      .arg(source, q.lastError().text()));
         return true;
     });
     if (!copied) {
@@ -123,13 +133,15 @@ Result<BackupResult> backupSqlite(const QString& source, const QString& target)
     auto info = inspectSqlite(partial);
     if (!info || info->integrity != QStringLiteral("ok")) {
         QFile::remove(partial);
-        return Error::storage(QStringLiteral("the copy of %1 did not pass its integrity check: %2")
-                                  .arg(source, info ? info->integrity : info.error().message));
+        return Error::storage(
+            QCoreApplication::translate("jifen::Backup", "the copy of %1 did not pass its integrity check: %2")
+                .arg(source, info ? info->integrity : info.error().message));
     }
     // rename() never replaces an existing file: a target created meanwhile is not overwritten.
     if (!QFile::rename(partial, out)) {
         QFile::remove(partial);
-        return Error::storage(QStringLiteral("cannot move the backup into place at %1").arg(out));
+        return Error::storage(
+            QCoreApplication::translate("jifen::Backup", "cannot move the backup into place at %1").arg(out));
     }
     qCInfo(lcOps) << "backed up" << source << "to" << out << info->bytes << "bytes, schema" << info->schemaVersion;
     return BackupResult{out, info.value()};

@@ -1,5 +1,6 @@
 #include "clock.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -26,10 +27,11 @@ Result<QDate> parseDate(const QString& text)
     static const QRegularExpression form(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
     const QString t = text.trimmed();
     if (!form.match(t).hasMatch())
-        return Error::badInput(QStringLiteral("date %1 is not in the form YYYY-MM-DD").arg(t));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Clock", "date %1 is not in the form YYYY-MM-DD").arg(t));
     const QDate d = QDate::fromString(t, Qt::ISODate);
     if (!d.isValid())
-        return Error::badInput(QStringLiteral("date %1 does not exist").arg(t));
+        return Error::badInput(QCoreApplication::translate("jifen::Clock", "date %1 does not exist").arg(t));
     return d;
 }
 
@@ -44,8 +46,9 @@ Result<QDateTime> parseInstant(const QString& text)
     }
     QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
     if (!dt.isValid())
-        return Error::badInput(
-            QStringLiteral("time %1 is not an ISO 8601 instant like 2026-11-23T10:00:00+08:00").arg(t));
+        return Error::badInput(QCoreApplication::translate(
+                                   "jifen::Clock", "time %1 is not an ISO 8601 instant like 2026-11-23T10:00:00+08:00")
+                                   .arg(t));
     if (dt.timeSpec() == Qt::LocalTime) // no offset given: read it as China Standard Time
         dt = QDateTime(dt.date(), dt.time(), QTimeZone(kChinaOffsetSecs));
     return dt.toUTC();

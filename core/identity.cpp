@@ -1,5 +1,6 @@
 #include "identity.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace jifen {
@@ -12,11 +13,13 @@ Result<QString> normalizePhone(const QString& input)
     if (p.startsWith(QStringLiteral("+86")))
         p.remove(0, 3);
     if (p.isEmpty())
-        return Error::badInput(QStringLiteral("phone number is empty"));
+        return Error::badInput(QCoreApplication::translate("jifen::Identity", "phone number is empty"));
     static const QRegularExpression mobile(QStringLiteral("^1[3-9][0-9]{9}$"));
     if (!mobile.match(p).hasMatch())
         return Error::badInput(
-            QStringLiteral("phone number %1 is not a mainland mobile number (11 digits, 13x-19x)").arg(maskPhone(p)));
+            QCoreApplication::translate("jifen::Identity",
+                                        "phone number %1 is not a mainland mobile number (11 digits, 13x-19x)")
+                .arg(maskPhone(p)));
     return p;
 }
 
@@ -32,9 +35,10 @@ Result<QString> normalizeCard(const QString& input)
     const QString c = input.trimmed().toUpper();
     static const QRegularExpression form(QStringLiteral("^[A-Z0-9-]{4,32}$"));
     if (c.isEmpty())
-        return Error::badInput(QStringLiteral("card number is empty"));
+        return Error::badInput(QCoreApplication::translate("jifen::Identity", "card number is empty"));
     if (!form.match(c).hasMatch())
-        return Error::badInput(QStringLiteral("card number must be 4-32 letters, digits or dashes"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Identity", "card number must be 4-32 letters, digits or dashes"));
     return c;
 }
 
@@ -42,12 +46,14 @@ Result<QString> normalizeName(const QString& input, const QString& what)
 {
     const QString n = input.trimmed();
     if (n.isEmpty())
-        return Error::badInput(QStringLiteral("%1 is empty").arg(what));
+        return Error::badInput(QCoreApplication::translate("jifen::Identity", "%1 is empty").arg(what));
     if (n.size() > 64)
-        return Error::badInput(QStringLiteral("%1 is longer than 64 characters").arg(what));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Identity", "%1 is longer than 64 characters").arg(what));
     for (const QChar ch : n) {
         if (ch.category() == QChar::Other_Control || ch.category() == QChar::Other_Format)
-            return Error::badInput(QStringLiteral("%1 contains control characters").arg(what));
+            return Error::badInput(
+                QCoreApplication::translate("jifen::Identity", "%1 contains control characters").arg(what));
     }
     return n;
 }
@@ -57,9 +63,11 @@ Result<QString> normalizeRef(const QString& input)
     const QString r = input.trimmed();
     static const QRegularExpression form(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
     if (r.isEmpty())
-        return Error::badInput(QStringLiteral("--ref is empty; every write needs a client reference"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Identity", "--ref is empty; every write needs a client reference"));
     if (!form.match(r).hasMatch())
-        return Error::badInput(QStringLiteral("reference must be 1-64 characters of letters, digits and . _ : -"));
+        return Error::badInput(QCoreApplication::translate(
+            "jifen::Identity", "reference must be 1-64 characters of letters, digits and . _ : -"));
     return r;
 }
 
@@ -68,9 +76,10 @@ Result<QString> normalizeCode(const QString& input, const QString& what)
     const QString c = input.trimmed();
     static const QRegularExpression form(QStringLiteral("^[A-Za-z0-9_-]{1,32}$"));
     if (c.isEmpty())
-        return Error::badInput(QStringLiteral("%1 is empty").arg(what));
+        return Error::badInput(QCoreApplication::translate("jifen::Identity", "%1 is empty").arg(what));
     if (!form.match(c).hasMatch())
-        return Error::badInput(QStringLiteral("%1 must be 1-32 letters, digits, _ or -").arg(what));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Identity", "%1 must be 1-32 letters, digits, _ or -").arg(what));
     return c;
 }
 

@@ -4,6 +4,7 @@
 #include "ledger_impl.h"
 #include "pin.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -25,11 +26,12 @@ Ledger::~Ledger() = default;
 
 Status Ledger::checkIdentity(const QString& storeId, const QString& terminalId, const QString& merchantCategory)
 {
-    JIFEN_TRY(normalizeCode(storeId, QStringLiteral("store id")));
-    JIFEN_TRY(normalizeCode(terminalId, QStringLiteral("terminal id")));
+    JIFEN_TRY(normalizeCode(storeId, QCoreApplication::translate("jifen::Ledger", "store id")));
+    JIFEN_TRY(normalizeCode(terminalId, QCoreApplication::translate("jifen::Ledger", "terminal id")));
     auto builtin = RuleSet::fromJson(RuleSet::builtinDefaultJson());
     if (!builtin)
-        return Error::storage(QStringLiteral("the built-in rule set is invalid: %1").arg(builtin.error().message));
+        return Error::storage(QCoreApplication::translate("jifen::Ledger", "the built-in rule set is invalid: %1")
+                                  .arg(builtin.error().message));
     JIFEN_TRY(builtin->category(merchantCategory.isEmpty() ? QStringLiteral("general") : merchantCategory));
     return Ok{};
 }
@@ -51,9 +53,11 @@ Status Ledger::initialize(const QString& storeId, const QString& terminalId, con
     if (existing) {
         if (existing->storeId == store && existing->terminalId == terminal && existing->merchantCategory == category)
             return Ok{};
-        return Error::refused(QStringLiteral("this data directory already belongs to terminal %1 of store %2 (%3); "
-                                             "a terminal's identity never changes")
-                                  .arg(existing->terminalId, existing->storeId, existing->merchantCategory));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger",
+                                        "this data directory already belongs to terminal %1 of store %2 (%3); "
+                                        "a terminal's identity never changes")
+                .arg(existing->terminalId, existing->storeId, existing->merchantCategory));
     }
     if (existing.error().code != ErrorCode::NotFound)
         return existing.error();
@@ -85,7 +89,8 @@ Result<Member> Ledger::addMember(const NewMember& input)
     JIFEN_TRY(d->identity());
     Member m;
     if (input.phone.isEmpty() && input.card.isEmpty())
-        return Error::badInput(QStringLiteral("a member needs a phone number or a card number"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "a member needs a phone number or a card number"));
     if (!input.phone.isEmpty()) {
         auto p = normalizePhone(input.phone);
         if (!p)
@@ -98,14 +103,15 @@ Result<Member> Ledger::addMember(const NewMember& input)
             return c.error();
         m.card = c.value();
     }
-    auto n = normalizeName(input.name, QStringLiteral("member name"));
+    auto n = normalizeName(input.name, QCoreApplication::translate("jifen::Ledger", "member name"));
     if (!n)
         return n.error();
     m.name = n.value();
     auto kind = memberKindFromName(input.kind);
     if (!kind)
-        return Error::badInput(
-            QStringLiteral("member kind \"%1\" is not one of person, enterprise, institution").arg(input.kind));
+        return Error::badInput(QCoreApplication::translate(
+                                   "jifen::Ledger", "member kind \"%1\" is not one of person, enterprise, institution")
+                                   .arg(input.kind));
     m.kind = *kind;
     m.uid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m.createdAt = d->clock.nowUtc();
@@ -114,14 +120,16 @@ Result<Member> Ledger::addMember(const NewMember& input)
     JIFEN_TRY(d->begin(uow));
     for (const auto& [column, value, shown] :
          {std::tuple{QStringLiteral("phone"), m.phone, maskPhone(m.phone)},
-          std::tuple{QStringLiteral("card"), m.card, QStringLiteral("card ") + m.card}}) {
+          std::tuple{QStringLiteral("card"), m.card,
+                     QCoreApplication::translate("jifen::Ledger", "card %1").arg(m.card)}}) {
         if (value.isEmpty())
             continue;
         auto dup = d->findMember(column, value);
         if (!dup)
             return dup.error();
         if (dup.value())
-            return Error::refused(QStringLiteral("a member with %1 already exists").arg(shown));
+            return Error::refused(
+                QCoreApplication::translate("jifen::Ledger", "a member with %1 already exists").arg(shown));
     }
     auto q = d->store.prepare(
         QStringLiteral("INSERT INTO members (uid, phone, card, name, kind, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -220,7 +228,8 @@ Result<QList<Member>> Ledger::listMembers(qint64 limit, qint64 offset)
 {
     ReadScope reading(d->store);
     if (limit <= 0 || offset < 0)
-        return Error::badInput(QStringLiteral("limit must be positive and offset not negative"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "limit must be positive and offset not negative"));
     auto q = d->store.prepare(QStringLiteral(
         "SELECT id, uid, phone, card, name, kind, created_at FROM members ORDER BY id LIMIT ? OFFSET ?"));
     if (!q)
@@ -247,7 +256,7 @@ Result<QList<JournalEntry>> Ledger::journal(qint64 afterSeq, qint64 limit)
 {
     ReadScope reading(d->store);
     if (afterSeq < 0)
-        return Error::badInput(QStringLiteral("--after must not be negative"));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "--after must not be negative"));
     // One statement for the whole page: the journal is read in seq order with its member's uid.
     auto q = d->store.prepare(Impl::entryColumns() + QStringLiteral(" WHERE j.seq > ? ORDER BY j.seq LIMIT ?"));
     if (!q)
@@ -303,14 +312,15 @@ Result<QList<QPair<Reward, qint64>>> Ledger::catalogWithStock()
 
 Status Ledger::addOperator(const QString& name, const QString& role, const QString& pin)
 {
-    auto n = normalizeName(name, QStringLiteral("operator name"));
+    auto n = normalizeName(name, QCoreApplication::translate("jifen::Ledger", "operator name"));
     if (!n)
         return n.error();
     if (role != QStringLiteral("cashier") && role != QStringLiteral("manager"))
-        return Error::badInput(QStringLiteral("role \"%1\" is not cashier or manager").arg(role));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "role \"%1\" is not cashier or manager").arg(role));
     static const QRegularExpression pinForm(QStringLiteral("^[0-9]{4,8}$"));
     if (!pinForm.match(pin).hasMatch())
-        return Error::badInput(QStringLiteral("a PIN is 4 to 8 digits"));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "a PIN is 4 to 8 digits"));
     QByteArray salt(16, '\0');
     for (auto& c : salt)
         c = static_cast<char>(QRandomGenerator::system()->bounded(256));
@@ -324,7 +334,8 @@ Status Ledger::addOperator(const QString& name, const QString& role, const QStri
     q->addBindValue(n.value());
     JIFEN_TRY(d->store.exec(q.value()));
     if (q->next())
-        return Error::refused(QStringLiteral("an operator named %1 already exists").arg(n.value()));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger", "an operator named %1 already exists").arg(n.value()));
     auto ins = d->store.prepare(QStringLiteral(
         "INSERT INTO operators (name, role, salt, pin_hash, iterations, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
     if (!ins)
@@ -364,7 +375,8 @@ Result<QString> Ledger::approveAsManager(const QString& pin)
 Result<QString> Ledger::Impl::checkManagerPin(const QString& pin)
 {
     if (pin.isEmpty())
-        return Error::refused(QStringLiteral("this needs a manager's approval: give the manager PIN (--pin)"));
+        return Error::refused(QCoreApplication::translate(
+            "jifen::Ledger", "this needs a manager's approval: give the manager PIN (--pin)"));
     // The attempt is counted in its own unit of work so a refused operation still records it.
     UnitOfWork uow(store);
     JIFEN_TRY(begin(uow));
@@ -383,7 +395,8 @@ Result<QString> Ledger::Impl::checkManagerPin(const QString& pin)
     }
     const QDateTime now = clock.nowUtc();
     if (lockedUntil.isValid() && now < lockedUntil)
-        return Error::refused(QStringLiteral("manager approval is locked after 5 wrong PINs; try again after %1")
+        return Error::refused(QCoreApplication::translate(
+                                  "jifen::Ledger", "manager approval is locked after 5 wrong PINs; try again after %1")
                                   .arg(businessDate(lockedUntil) == clock.today()
                                            ? lockedUntil.toOffsetFromUtc(8 * 3600).toString(QStringLiteral("HH:mm:ss"))
                                            : formatInstant(lockedUntil)));
@@ -402,8 +415,9 @@ Result<QString> Ledger::Impl::checkManagerPin(const QString& pin)
             approver = q->value(0).toString();
     }
     if (!anyManager)
-        return Error::refused(QStringLiteral("no manager is registered on this terminal; add one with `jifen operator "
-                                             "add --role manager`"));
+        return Error::refused(QCoreApplication::translate(
+            "jifen::Ledger", "no manager is registered on this terminal; add one with `jifen operator "
+                             "add --role manager`"));
     const int before = failures;
     failures = approver.isEmpty() ? failures + 1 : 0;
     if (failures == before)
@@ -423,8 +437,11 @@ Result<QString> Ledger::Impl::checkManagerPin(const QString& pin)
     }
     JIFEN_TRY(uow.commit());
     if (approver.isEmpty())
-        return Error::refused(failures >= 5 ? QStringLiteral("wrong manager PIN; approval is now locked for 5 minutes")
-                                            : QStringLiteral("wrong manager PIN (%1 of 5 attempts)").arg(failures));
+        return Error::refused(
+            failures >= 5
+                ? QCoreApplication::translate("jifen::Ledger",
+                                              "wrong manager PIN; approval is now locked for 5 minutes")
+                : QCoreApplication::translate("jifen::Ledger", "wrong manager PIN (%1 of 5 attempts)").arg(failures));
     return approver;
 }
 

@@ -1,5 +1,6 @@
 #include "ledger_impl.h"
 
+#include <QCoreApplication>
 #include <QMap>
 
 namespace jifen {
@@ -91,11 +92,13 @@ Result<ExpireResult> Ledger::expire(std::optional<QDate> asOf)
     const QDate today = d->clock.today();
     const QDate date = asOf.value_or(today);
     if (!date.isValid())
-        return Error::badInput(QStringLiteral("the expiry date is not a valid date"));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "the expiry date is not a valid date"));
     if (date > today)
-        return Error::refused(QStringLiteral("cannot expire points as of %1, which is after today (%2): points are "
-                                             "never taken before their time")
-                                  .arg(date.toString(Qt::ISODate), today.toString(Qt::ISODate)));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger",
+                                        "cannot expire points as of %1, which is after today (%2): points are "
+                                        "never taken before their time")
+                .arg(date.toString(Qt::ISODate), today.toString(Qt::ISODate)));
     JIFEN_TRY(d->identity());
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));

@@ -1,6 +1,7 @@
 #include "clock.h"
 #include "ledger_impl.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -199,7 +200,8 @@ Result<AllowanceInfo> Ledger::allowance(const QString& month)
     static const QRegularExpression form(QStringLiteral("^[0-9]{4}-(0[1-9]|1[0-2])$"));
     const QString m = month.isEmpty() ? d->currentMonth() : month;
     if (!form.match(m).hasMatch())
-        return Error::badInput(QStringLiteral("month %1 is not in the form YYYY-MM").arg(m));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "month %1 is not in the form YYYY-MM").arg(m));
     auto rs = d->activeRules();
     if (!rs)
         return rs.error();
@@ -211,9 +213,11 @@ Result<AllowanceInfo> Ledger::setAllowance(qint64 points, const QString& month)
     static const QRegularExpression form(QStringLiteral("^[0-9]{4}-(0[1-9]|1[0-2])$"));
     const QString m = month.isEmpty() ? d->currentMonth() : month;
     if (!form.match(m).hasMatch())
-        return Error::badInput(QStringLiteral("month %1 is not in the form YYYY-MM").arg(m));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "month %1 is not in the form YYYY-MM").arg(m));
     if (points < 0 || points > 1000000000000LL)
-        return Error::badInput(QStringLiteral("an allowance is a whole number of points from 0 to 10^12"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "an allowance is a whole number of points from 0 to 10^12"));
     JIFEN_TRY(d->identity());
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
@@ -224,7 +228,8 @@ Result<AllowanceInfo> Ledger::setAllowance(qint64 points, const QString& month)
     if (!current)
         return current.error();
     if (points < current->used.value())
-        return Error::refused(QStringLiteral("the %1 allowance cannot go below the %2 points already issued")
+        return Error::refused(QCoreApplication::translate(
+                                  "jifen::Ledger", "the %1 allowance cannot go below the %2 points already issued")
                                   .arg(m)
                                   .arg(current->used.value()));
     auto q = d->store.prepare(QStringLiteral(

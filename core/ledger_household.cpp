@@ -1,6 +1,7 @@
 #include "identity.h"
 #include "ledger_impl.h"
 
+#include <QCoreApplication>
 #include <QUuid>
 
 namespace jifen {
@@ -10,8 +11,10 @@ namespace {
 Error unrelated(const QString& detail)
 {
     return Error::refused(
-        QStringLiteral("compliance rule 4 (no transfer between unrelated members): %1; points move only inside one "
-                       "household")
+        QCoreApplication::translate(
+            "jifen::Ledger",
+            "compliance rule 4 (no transfer between unrelated members): %1; points move only inside one "
+            "household")
             .arg(detail));
 }
 
@@ -61,7 +64,8 @@ Result<HouseholdInfo> Ledger::createHousehold(const QString& headPhone)
     if (!current)
         return current.error();
     if (!current->isEmpty())
-        return Error::refused(QStringLiteral("%1 is already in a household").arg(maskPhone(head->phone)));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger", "%1 is already in a household").arg(maskPhone(head->phone)));
     const QString uid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString now = formatInstant(d->clock.nowUtc());
     auto h =
@@ -96,7 +100,8 @@ static Result<std::pair<qint64, QString>> headedHousehold(Ledger::Impl& d, const
     q->addBindValue(head.id);
     JIFEN_TRY(d.store.exec(q.value()));
     if (!q->next())
-        return Error::notFound(QStringLiteral("%1 does not head a household").arg(maskPhone(head.phone)));
+        return Error::notFound(
+            QCoreApplication::translate("jifen::Ledger", "%1 does not head a household").arg(maskPhone(head.phone)));
     std::pair<qint64, QString> out{q->value(0).toLongLong(), q->value(1).toString()};
     q->finish();
     return out;
@@ -122,9 +127,11 @@ Result<HouseholdInfo> Ledger::addToHousehold(const QString& headPhone, const QSt
     if (!current)
         return current.error();
     if (*current == household->second)
-        return Error::refused(QStringLiteral("%1 is already in this household").arg(maskPhone(member->phone)));
+        return Error::refused(QCoreApplication::translate("jifen::Ledger", "%1 is already in this household")
+                                  .arg(maskPhone(member->phone)));
     if (!current->isEmpty())
-        return Error::refused(QStringLiteral("%1 is already in another household").arg(maskPhone(member->phone)));
+        return Error::refused(QCoreApplication::translate("jifen::Ledger", "%1 is already in another household")
+                                  .arg(maskPhone(member->phone)));
     auto count = d->store.prepare(QStringLiteral("SELECT COUNT(*) FROM household_members WHERE household_id = ?"));
     if (!count)
         return count.error();
@@ -133,8 +140,8 @@ Result<HouseholdInfo> Ledger::addToHousehold(const QString& headPhone, const QSt
     const qint64 size = count->next() ? count->value(0).toLongLong() : 0;
     count->finish();
     if (size >= rs->program().households.maxMembers)
-        return Error::refused(
-            QStringLiteral("the household is full (%1 members at most)").arg(rs->program().households.maxMembers));
+        return Error::refused(QCoreApplication::translate("jifen::Ledger", "the household is full (%1 members at most)")
+                                  .arg(rs->program().households.maxMembers));
     auto m = d->store.prepare(
         QStringLiteral("INSERT INTO household_members (member_id, household_id, joined_at) VALUES (?, ?, ?)"));
     if (!m)
@@ -164,12 +171,14 @@ Result<HouseholdInfo> Ledger::removeFromHousehold(const QString& headPhone, cons
     if (!household)
         return household.error();
     if (member->id == head->id)
-        return Error::refused(QStringLiteral("the head cannot leave the household they head"));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger", "the head cannot leave the household they head"));
     auto current = d->householdOf(member->id);
     if (!current)
         return current.error();
     if (*current != household->second)
-        return Error::notFound(QStringLiteral("%1 is not in this household").arg(maskPhone(member->phone)));
+        return Error::notFound(
+            QCoreApplication::translate("jifen::Ledger", "%1 is not in this household").arg(maskPhone(member->phone)));
     auto del = d->store.prepare(QStringLiteral("DELETE FROM household_members WHERE member_id = ?"));
     if (!del)
         return del.error();
@@ -192,7 +201,8 @@ Result<HouseholdInfo> Ledger::household(const QString& phone)
     if (!uid)
         return uid.error();
     if (uid->isEmpty())
-        return Error::notFound(QStringLiteral("%1 is not in a household").arg(maskPhone(member->phone)));
+        return Error::notFound(
+            QCoreApplication::translate("jifen::Ledger", "%1 is not in a household").arg(maskPhone(member->phone)));
     return describeHousehold(*d, uid.value());
 }
 
@@ -202,7 +212,8 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
     if (!ref)
         return ref.error();
     if (request.points <= 0 || request.points > Points::maxInput)
-        return Error::badInput(QStringLiteral("a transfer is a positive whole number of points"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "a transfer is a positive whole number of points"));
     auto from = d->requireMember(request.fromPhone, QString());
     if (!from)
         return from.error();
@@ -210,7 +221,7 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
     if (!to)
         return to.error();
     if (from->id == to->id)
-        return unrelated(QStringLiteral("a member cannot transfer to themselves"));
+        return unrelated(QCoreApplication::translate("jifen::Ledger", "a member cannot transfer to themselves"));
     auto rs = d->activeRules();
     if (!rs)
         return rs.error();
@@ -224,7 +235,8 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
     }
     // Checked before the PIN (a clear refusal without asking a manager) and again inside the unit
     // of work, since membership may change while the PIN is checked.
-    auto requireSameHousehold = [&](const QString& wording) -> Status {
+    // Whole sentences, not a verb spliced into one: a translation may need another word order.
+    auto requireSameHousehold = [&](const char* refusal) -> Status {
         auto fromHousehold = d->householdOf(from->id);
         if (!fromHousehold)
             return fromHousehold.error();
@@ -232,11 +244,11 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
         if (!toHousehold)
             return toHousehold.error();
         if (fromHousehold->isEmpty() || *fromHousehold != *toHousehold)
-            return unrelated(QStringLiteral("%1 and %2 %3 in the same household")
-                                 .arg(maskPhone(from->phone), maskPhone(to->phone), wording));
+            return unrelated(QCoreApplication::translate("jifen::Ledger", refusal)
+                                 .arg(maskPhone(from->phone), maskPhone(to->phone)));
         return Ok{};
     };
-    JIFEN_TRY(requireSameHousehold(QStringLiteral("are not")));
+    JIFEN_TRY(requireSameHousehold(QT_TRANSLATE_NOOP("jifen::Ledger", "%1 and %2 are not in the same household")));
     auto approver = d->checkManagerPin(request.pin);
     if (!approver)
         return approver.error();
@@ -248,7 +260,8 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
         return prior.error();
     if (prior.value())
         return TransferResult::fromJson(*prior.value());
-    JIFEN_TRY(requireSameHousehold(QStringLiteral("are no longer")));
+    JIFEN_TRY(
+        requireSameHousehold(QT_TRANSLATE_NOOP("jifen::Ledger", "%1 and %2 are no longer in the same household")));
     auto sent = d->store.prepare(QStringLiteral("SELECT COALESCE(-SUM(points), 0) FROM journal WHERE member_id = ?"
                                                 " AND kind = 'transfer-out' AND terminal_time >= ?"));
     if (!sent)
@@ -260,19 +273,23 @@ Result<TransferResult> Ledger::transfer(const TransferRequest& request)
     sent->finish();
     const qint64 limit = rs->program().households.monthlyTransferLimit;
     if (sentThisMonth + request.points > limit)
-        return Error::refused(QStringLiteral("the monthly transfer limit is %1 points; %2 already sent this month")
-                                  .arg(limit)
-                                  .arg(sentThisMonth));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger",
+                                        "the monthly transfer limit is %1 points; %2 already sent this month")
+                .arg(limit)
+                .arg(sentThisMonth));
     JIFEN_TRY(d->expireMemberLots(from->id));
     JIFEN_TRY(d->expireMemberLots(to->id));
     auto plan = d->planDebit(from->id, Points(request.points), SpendPolicy::OrdinaryFirst);
     if (!plan)
         return plan.error();
     if (plan->shortfall.value() > 0)
-        return Error::refused(QStringLiteral("not enough points to transfer: balance %1, asked %2")
-                                  .arg(plan->fromLots.value())
-                                  .arg(request.points));
-    JIFEN_TRY(d->requireOfflineRoom(from->id, rs.value(), Points(request.points), QStringLiteral("a transfer")));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger", "not enough points to transfer: balance %1, asked %2")
+                .arg(plan->fromLots.value())
+                .arg(request.points));
+    JIFEN_TRY(d->requireOfflineRoom(from->id, rs.value(), Points(request.points),
+                                    QCoreApplication::translate("jifen::Ledger", "a transfer")));
     EntryDraft out;
     out.kind = EntryKind::TransferOut;
     out.member = from.value();

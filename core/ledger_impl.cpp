@@ -2,6 +2,7 @@
 
 #include "identity.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlRecord>
 #include <QUuid>
@@ -28,8 +29,8 @@ Result<TerminalIdentity> Ledger::Impl::identity()
             id.merchantCategory = q->value(1).toString();
     }
     if (id.terminalId.isEmpty())
-        return Error::notFound(
-            QStringLiteral("this terminal is not initialised; run `jifen init --store S --terminal T`"));
+        return Error::notFound(QCoreApplication::translate(
+            "jifen::Ledger", "this terminal is not initialised; run `jifen init --store S --terminal T`"));
     ident = id;
     return id;
 }
@@ -44,7 +45,8 @@ Result<RuleSet> Ledger::Impl::activeRules()
     const int version = v->next() ? v->value(0).toInt() : 0;
     v->finish();
     if (version == 0)
-        return Error::notFound(QStringLiteral("no rule set loaded; run `jifen init` first"));
+        return Error::notFound(
+            QCoreApplication::translate("jifen::Ledger", "no rule set loaded; run `jifen init` first"));
     if (rules && rules->version() == version)
         return *rules;
     auto q = store.prepare(QStringLiteral("SELECT json FROM rulesets WHERE version = ?"));
@@ -53,11 +55,13 @@ Result<RuleSet> Ledger::Impl::activeRules()
     q->addBindValue(version);
     JIFEN_TRY(store.exec(q.value()));
     if (!q->next())
-        return Error::notFound(QStringLiteral("rule set %1 vanished while loading").arg(version));
+        return Error::notFound(
+            QCoreApplication::translate("jifen::Ledger", "rule set %1 vanished while loading").arg(version));
     auto parsed = RuleSet::fromJson(q->value(0).toByteArray());
     if (!parsed)
-        return Error::storage(
-            QStringLiteral("the stored rule set %1 no longer loads: %2").arg(version).arg(parsed.error().message));
+        return Error::storage(QCoreApplication::translate("jifen::Ledger", "the stored rule set %1 no longer loads: %2")
+                                  .arg(version)
+                                  .arg(parsed.error().message));
     rules = parsed.value();
     return *rules;
 }
@@ -122,16 +126,18 @@ Result<Member> Ledger::Impl::memberById(qint64 id)
     q->addBindValue(id);
     JIFEN_TRY(store.exec(q.value()));
     if (!q->next())
-        return Error::notFound(QStringLiteral("member #%1 not found").arg(id));
+        return Error::notFound(QCoreApplication::translate("jifen::Ledger", "member #%1 not found").arg(id));
     return memberFromQuery(q.value());
 }
 
 Result<Member> Ledger::Impl::requireMember(const QString& phone, const QString& card)
 {
     if (!phone.isEmpty() && !card.isEmpty())
-        return Error::badInput(QStringLiteral("give either a phone number or a card number, not both"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "give either a phone number or a card number, not both"));
     if (phone.isEmpty() && card.isEmpty())
-        return Error::badInput(QStringLiteral("a member is needed: give --phone or --card"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "a member is needed: give --phone or --card"));
     Result<std::optional<Member>> found = std::optional<Member>();
     QString shown;
     if (!phone.isEmpty()) {
@@ -144,13 +150,13 @@ Result<Member> Ledger::Impl::requireMember(const QString& phone, const QString& 
         auto c = normalizeCard(card);
         if (!c)
             return c.error();
-        shown = QStringLiteral("card ") + c.value();
+        shown = QCoreApplication::translate("jifen::Ledger", "card %1").arg(c.value());
         found = findMember(QStringLiteral("card"), c.value());
     }
     if (!found)
         return found.error();
     if (!found.value())
-        return Error::notFound(QStringLiteral("no member with %1").arg(shown));
+        return Error::notFound(QCoreApplication::translate("jifen::Ledger", "no member with %1").arg(shown));
     return *found.value();
 }
 
@@ -194,9 +200,11 @@ Result<std::optional<QJsonObject>> Ledger::Impl::priorResult(const QString& ref,
     if (!q->next())
         return std::optional<QJsonObject>();
     if (q->value(0).toString() != op || q->value(1).toString() != fingerprint)
-        return Error::refused(QStringLiteral("reference %1 was already used for a different %2; a retry must repeat "
-                                             "the same request, a new request needs a new --ref")
-                                  .arg(ref, q->value(0).toString()));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger",
+                                        "reference %1 was already used for a different %2; a retry must repeat "
+                                        "the same request, a new request needs a new --ref")
+                .arg(ref, q->value(0).toString()));
     return std::optional<QJsonObject>(QJsonDocument::fromJson(q->value(2).toByteArray()).object());
 }
 
@@ -298,7 +306,8 @@ Result<JournalEntry> Ledger::Impl::append(EntryDraft draft)
         upd->addBindValue(draft.member ? draft.member->id : 0);
         JIFEN_TRY(store.exec(upd.value()));
         if (upd->numRowsAffected() != 1)
-            return Error::storage(QStringLiteral("lot %1 of this member is missing").arg(m.lot.toString()));
+            return Error::storage(
+                QCoreApplication::translate("jifen::Ledger", "lot %1 of this member is missing").arg(m.lot.toString()));
     }
     if (draft.member && (e.points.value() != 0 || e.greenPoints.value() != 0)) {
         auto bal = store.prepare(QStringLiteral(
@@ -310,7 +319,9 @@ Result<JournalEntry> Ledger::Impl::append(EntryDraft draft)
         bal->addBindValue(draft.member->id);
         JIFEN_TRY(store.exec(bal.value()));
         if (bal->numRowsAffected() != 1)
-            return Error::storage(QStringLiteral("the balance row of member %1 is missing").arg(e.memberUid));
+            return Error::storage(
+                QCoreApplication::translate("jifen::Ledger", "the balance row of member %1 is missing")
+                    .arg(e.memberUid));
     }
     pendingSeq = e.seq;
     return e;
@@ -421,7 +432,8 @@ Result<QList<LotRow>> Ledger::Impl::lotsByRef(const QList<LotRef>& refs)
         q->addBindValue(ref.seq);
         JIFEN_TRY(store.exec(q.value()));
         if (!q->next())
-            return Error::storage(QStringLiteral("lot %1 is missing").arg(ref.toString()));
+            return Error::storage(
+                QCoreApplication::translate("jifen::Ledger", "lot %1 is missing").arg(ref.toString()));
         LotRow r;
         r.id = q->value(0).toLongLong();
         r.ref = ref;

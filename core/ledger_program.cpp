@@ -2,6 +2,7 @@
 #include "identity.h"
 #include "ledger_impl.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
@@ -12,7 +13,8 @@ namespace {
 
 Error compliance(int rule, const QString& name, const QString& detail)
 {
-    return Error::refused(QStringLiteral("compliance rule %1 (%2): %3").arg(rule).arg(name, detail));
+    return Error::refused(
+        QCoreApplication::translate("jifen::Ledger", "compliance rule %1 (%2): %3").arg(rule).arg(name, detail));
 }
 
 } // namespace
@@ -27,7 +29,8 @@ Status Ledger::Impl::requireOperator(const QString& name)
     const bool found = q->next();
     q->finish();
     if (!found)
-        return Error::notFound(QStringLiteral("no operator named %1 on this terminal").arg(name.trimmed()));
+        return Error::notFound(
+            QCoreApplication::translate("jifen::Ledger", "no operator named %1 on this terminal").arg(name.trimmed()));
     return Ok{};
 }
 
@@ -131,7 +134,7 @@ Result<GrantResult> Ledger::grantGreen(const GreenRequest& request)
         return rs.error();
     const auto& actions = rs->program().green.actionPoints;
     if (!actions.contains(request.action))
-        return Error::badInput(QStringLiteral("green action \"%1\" is not one of %2")
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "green action \"%1\" is not one of %2")
                                    .arg(request.action, actions.keys().join(QStringLiteral(", "))));
     const QString fingerprint = QStringLiteral("%1|%2").arg(member->uid, request.action);
     {
@@ -158,12 +161,14 @@ Result<GrantResult> Ledger::grantGreen(const GreenRequest& request)
     if (!used)
         return used.error();
     if (used.value() + points > cap)
-        return compliance(1, QStringLiteral("points only for consumption or recorded green actions"),
-                          QStringLiteral("the monthly cap of %1 green points from actions is reached (%2 this month, "
-                                         "%3 more asked)")
-                              .arg(cap.value())
-                              .arg(used->value())
-                              .arg(points.value()));
+        return compliance(
+            1, QCoreApplication::translate("jifen::Ledger", "points only for consumption or recorded green actions"),
+            QCoreApplication::translate("jifen::Ledger",
+                                        "the monthly cap of %1 green points from actions is reached (%2 this month, "
+                                        "%3 more asked)")
+                .arg(cap.value())
+                .arg(used->value())
+                .arg(points.value()));
     auto granted = d->writeGreenAction(
         member.value(), points, ref.value(),
         {{QStringLiteral("action"), request.action}, {QStringLiteral("approved_by"), approver.value()}}, rs.value());
@@ -194,13 +199,16 @@ Result<GrantResult> Ledger::adjust(const AdjustRequest& request)
     if (!ref)
         return ref.error();
     if (request.points == 0 || request.points > Points::maxInput || request.points < -Points::maxInput)
-        return Error::badInput(QStringLiteral("an adjustment is a non-zero whole number of points"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "an adjustment is a non-zero whole number of points"));
     const QString reason = request.reason.trimmed();
     if (reason.isEmpty())
-        return compliance(1, QStringLiteral("points only for consumption or recorded actions"),
-                          QStringLiteral("an adjustment needs a reason (--reason)"));
+        return compliance(
+            1, QCoreApplication::translate("jifen::Ledger", "points only for consumption or recorded actions"),
+            QCoreApplication::translate("jifen::Ledger", "an adjustment needs a reason (--reason)"));
     if (reason.size() > 200)
-        return Error::badInput(QStringLiteral("the reason is longer than 200 characters"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "the reason is longer than 200 characters"));
     auto member = d->requireMember(request.phone, request.card);
     if (!member)
         return member.error();
@@ -233,11 +241,13 @@ Result<GrantResult> Ledger::adjust(const AdjustRequest& request)
         if (!allowance)
             return allowance.error();
         if (allowance->remaining().value() < request.points)
-            return compliance(2, QStringLiteral("issuance within the marketing budget"),
-                              QStringLiteral("this terminal has %1 points of allowance left this month, the adjustment "
-                                             "asks %2")
-                                  .arg(std::max<qint64>(0, allowance->remaining().value()))
-                                  .arg(request.points));
+            return compliance(
+                2, QCoreApplication::translate("jifen::Ledger", "issuance within the marketing budget"),
+                QCoreApplication::translate("jifen::Ledger",
+                                            "this terminal has %1 points of allowance left this month, the adjustment "
+                                            "asks %2")
+                    .arg(std::max<qint64>(0, allowance->remaining().value()))
+                    .arg(request.points));
         JIFEN_TRY(d->useAllowance(d->currentMonth(), Points(request.points), rs.value()));
         auto id = d->identity();
         if (!id)
@@ -260,7 +270,8 @@ Result<GrantResult> Ledger::adjust(const AdjustRequest& request)
             return plan.error();
         if (plan->shortfall.value() > 0)
             return Error::refused(
-                QStringLiteral("an adjustment cannot take more than the balance (%1 available, %2 asked)")
+                QCoreApplication::translate("jifen::Ledger",
+                                            "an adjustment cannot take more than the balance (%1 available, %2 asked)")
                     .arg(plan->fromLots.value())
                     .arg(-request.points));
         EntryDraft draft;
@@ -298,7 +309,8 @@ Result<DonateResult> Ledger::donate(const DonateRequest& request)
     if (!ref)
         return ref.error();
     if (request.points <= 0 || request.points > Points::maxInput)
-        return Error::badInput(QStringLiteral("a donation is a positive whole number of points"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "a donation is a positive whole number of points"));
     auto member = d->requireMember(request.phone, request.card);
     if (!member)
         return member.error();
@@ -307,7 +319,8 @@ Result<DonateResult> Ledger::donate(const DonateRequest& request)
         return rs.error();
     const Charity* charity = rs->program().charity(request.charity);
     if (!charity)
-        return Error::notFound(QStringLiteral("no registered charity %1").arg(request.charity));
+        return Error::notFound(
+            QCoreApplication::translate("jifen::Ledger", "no registered charity %1").arg(request.charity));
     const QString fingerprint = QStringLiteral("%1|%2|%3").arg(member->uid, charity->code).arg(request.points);
 
     UnitOfWork uow(d->store);
@@ -322,10 +335,12 @@ Result<DonateResult> Ledger::donate(const DonateRequest& request)
     if (!plan)
         return plan.error();
     if (plan->shortfall.value() > 0)
-        return Error::refused(QStringLiteral("not enough points to donate: balance %1, asked %2")
-                                  .arg(plan->fromLots.value())
-                                  .arg(request.points));
-    JIFEN_TRY(d->requireOfflineRoom(member->id, rs.value(), Points(request.points), QStringLiteral("a donation")));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger", "not enough points to donate: balance %1, asked %2")
+                .arg(plan->fromLots.value())
+                .arg(request.points));
+    JIFEN_TRY(d->requireOfflineRoom(member->id, rs.value(), Points(request.points),
+                                    QCoreApplication::translate("jifen::Ledger", "a donation")));
     DonateResult result;
     result.ref = ref.value();
     result.charity = charity->code;

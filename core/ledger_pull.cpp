@@ -1,6 +1,8 @@
 #include "identity.h"
 #include "ledger_impl.h"
 
+#include <QCoreApplication>
+
 namespace jifen {
 
 namespace {
@@ -128,7 +130,7 @@ Result<Ledger::PullApplied> Ledger::applyPull(const PullPage& page)
     for (const StockDelivery& delivery : page.deliveries) {
         if (!normalizeCode(delivery.reward, QStringLiteral("reward code")) || delivery.quantity < 1 ||
             delivery.quantity > 1000000)
-            return Error::badInput(QStringLiteral("HQ sent a malformed stock delivery"));
+            return Error::badInput(QCoreApplication::translate("jifen::Ledger", "HQ sent a malformed stock delivery"));
     }
     JIFEN_TRY(d->identity());
     UnitOfWork uow(d->store);
@@ -142,9 +144,11 @@ Result<Ledger::PullApplied> Ledger::applyPull(const PullPage& page)
     const qint64 lastSeq = last->next() ? last->value(0).toLongLong() : 0;
     last->finish();
     if (page.throughSeq < 0 || page.throughSeq > lastSeq)
-        return Error::badInput(QStringLiteral("HQ's snapshot claims this terminal's seq %1, but the journal ends at %2")
-                                   .arg(page.throughSeq)
-                                   .arg(lastSeq));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger",
+                                        "HQ's snapshot claims this terminal's seq %1, but the journal ends at %2")
+                .arg(page.throughSeq)
+                .arg(lastSeq));
     for (const ConfirmedMember& m : page.members) {
         // A record this terminal cannot hold (HQ kept a duplicate enrolment without its phone, or
         // the data is malformed) is passed over, never a reason to stop pulling the rest.

@@ -1,6 +1,7 @@
 #include "identity.h"
 #include "ledger_impl.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -83,30 +84,33 @@ Status Ledger::Impl::requireOfflineRoom(qint64 memberId, const RuleSet& rs, Poin
         return Ok{};
     if (cost > room->confirmed)
         return Error::refused(
-            QStringLiteral("%1 spends points without HQ, and offline only points HQ has confirmed can "
-                           "be spent: %2 available, %3 needed (points earned since the last sync "
-                           "count once synced). Sync first, or spend fewer points")
+            QCoreApplication::translate("jifen::Ledger",
+                                        "%1 spends points without HQ, and offline only points HQ has confirmed can "
+                                        "be spent: %2 available, %3 needed (points earned since the last sync "
+                                        "count once synced). Sync first, or spend fewer points")
                 .arg(what)
                 .arg(room->confirmed.value())
                 .arg(cost.value()));
     if (cost > room->dailyLeft)
-        return Error::refused(QStringLiteral("%1 spends points without HQ, and offline a member may spend at most %2 "
-                                             "points a day (redemptions, offsets, donations and transfers): %3 left "
-                                             "today, %4 needed")
-                                  .arg(what)
-                                  .arg(room->dailyLimit.value())
-                                  .arg(room->dailyLeft.value())
-                                  .arg(cost.value()));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger",
+                                        "%1 spends points without HQ, and offline a member may spend at most %2 "
+                                        "points a day (redemptions, offsets, donations and transfers): %3 left "
+                                        "today, %4 needed")
+                .arg(what)
+                .arg(room->dailyLimit.value())
+                .arg(room->dailyLeft.value())
+                .arg(cost.value()));
     return Ok{};
 }
 
 Result<RedemptionQuote> Ledger::quoteRedemption(const RedeemRequest& request)
 {
-    auto code = normalizeCode(request.reward, QStringLiteral("reward code"));
+    auto code = normalizeCode(request.reward, QCoreApplication::translate("jifen::Ledger", "reward code"));
     if (!code)
         return code.error();
     if (request.quantity < 1 || request.quantity > 100)
-        return Error::badInput(QStringLiteral("quantity must be between 1 and 100"));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "quantity must be between 1 and 100"));
     ReadScope reading(d->store);
     auto member = d->requireMember(request.phone, request.card);
     if (!member)
@@ -116,8 +120,9 @@ Result<RedemptionQuote> Ledger::quoteRedemption(const RedeemRequest& request)
         return rs.error();
     const Reward* reward = rs->reward(code.value());
     if (!reward)
-        return Error::notFound(
-            QStringLiteral("no reward %1 in the catalog (rule set %2)").arg(code.value()).arg(rs->version()));
+        return Error::notFound(QCoreApplication::translate("jifen::Ledger", "no reward %1 in the catalog (rule set %2)")
+                                   .arg(code.value())
+                                   .arg(rs->version()));
     auto room = d->offlineRoom(member->id, rs.value());
     if (!room)
         return room.error();
@@ -135,14 +140,15 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
     auto ref = normalizeRef(request.ref);
     if (!ref)
         return ref.error();
-    auto code = normalizeCode(request.reward, QStringLiteral("reward code"));
+    auto code = normalizeCode(request.reward, QCoreApplication::translate("jifen::Ledger", "reward code"));
     if (!code)
         return code.error();
     if (request.quantity < 1 || request.quantity > 100)
-        return Error::badInput(QStringLiteral("quantity must be between 1 and 100"));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "quantity must be between 1 and 100"));
     static const QRegularExpression reservationForm(QStringLiteral("^[0-9a-f]{16,64}$"));
     if (!request.reservation.isEmpty() && !reservationForm.match(request.reservation).hasMatch())
-        return Error::badInput(QStringLiteral("a reservation id is 16 to 64 lowercase hex digits"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "a reservation id is 16 to 64 lowercase hex digits"));
     auto key = Ledger::Impl::memberKey(request.phone, request.card);
     if (!key)
         return key.error();
@@ -164,13 +170,16 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
         return rs.error();
     const Reward* reward = rs->reward(code.value());
     if (!reward)
-        return Error::notFound(
-            QStringLiteral("no reward %1 in the catalog (rule set %2)").arg(code.value()).arg(rs->version()));
+        return Error::notFound(QCoreApplication::translate("jifen::Ledger", "no reward %1 in the catalog (rule set %2)")
+                                   .arg(code.value())
+                                   .arg(rs->version()));
     const QDate today = d->clock.today();
     if (const QString festival = rs->program().rewardFestival.value(reward->code);
         !festival.isEmpty() && !rs->program().festivalActive(festival, today))
-        return Error::refused(QStringLiteral("%1 is a festival reward of %2 and can be redeemed only while it runs")
-                                  .arg(reward->code, festival));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger",
+                                        "%1 is a festival reward of %2 and can be redeemed only while it runs")
+                .arg(reward->code, festival));
     const Points unit = reward->priceOn(today);
     const Points cost(unit.value() * request.quantity);
     QString approvedBy;
@@ -198,7 +207,7 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
         JIFEN_TRY(d->store.exec(s.value()));
         const qint64 left = s->next() ? s->value(0).toLongLong() : 0;
         if (left < request.quantity)
-            return Error::refused(QStringLiteral("%1 is out of stock (%2 left, %3 asked)")
+            return Error::refused(QCoreApplication::translate("jifen::Ledger", "%1 is out of stock (%2 left, %3 asked)")
                                       .arg(reward->code)
                                       .arg(left)
                                       .arg(request.quantity));
@@ -212,14 +221,16 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
         return plan.error();
     if (plan->shortfall.value() > 0) {
         if (reward->greenOnly)
-            return Error::refused(QStringLiteral("%1 takes green points only: green balance %2, price %3")
-                                      .arg(reward->code)
-                                      .arg(std::max<qint64>(0, bal->green.value()))
-                                      .arg(cost.value()));
-        return Error::refused(QStringLiteral("not enough points for %1: balance %2, price %3")
-                                  .arg(reward->code)
-                                  .arg(std::max<qint64>(0, bal->points.value()))
-                                  .arg(cost.value()));
+            return Error::refused(
+                QCoreApplication::translate("jifen::Ledger", "%1 takes green points only: green balance %2, price %3")
+                    .arg(reward->code)
+                    .arg(std::max<qint64>(0, bal->green.value()))
+                    .arg(cost.value()));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger", "not enough points for %1: balance %2, price %3")
+                .arg(reward->code)
+                .arg(std::max<qint64>(0, bal->points.value()))
+                .arg(cost.value()));
     }
 
     auto room = d->offlineRoom(member->id, rs.value());
@@ -228,18 +239,22 @@ Result<RedeemResult> Ledger::redeem(const RedeemRequest& request)
     if (room->enrolled && request.reservation.isEmpty()) {
         if (cost > room->confirmed)
             return Error::refused(
-                QStringLiteral("HQ cannot authorise this redemption now, and offline only points HQ has confirmed "
-                               "can be spent: %1 available, %2 needed (points earned since the last sync count once "
-                               "synced). Sync, or redeem when HQ is reachable")
+                QCoreApplication::translate(
+                    "jifen::Ledger",
+                    "HQ cannot authorise this redemption now, and offline only points HQ has confirmed "
+                    "can be spent: %1 available, %2 needed (points earned since the last sync count once "
+                    "synced). Sync, or redeem when HQ is reachable")
                     .arg(room->confirmed.value())
                     .arg(cost.value()));
         if (cost > room->dailyLeft)
-            return Error::refused(QStringLiteral("HQ cannot authorise this redemption now, and offline a member may "
-                                                 "redeem at most %1 points a day: %2 left today, %3 needed. Redeem "
-                                                 "when HQ is reachable")
-                                      .arg(room->dailyLimit.value())
-                                      .arg(room->dailyLeft.value())
-                                      .arg(cost.value()));
+            return Error::refused(
+                QCoreApplication::translate("jifen::Ledger",
+                                            "HQ cannot authorise this redemption now, and offline a member may "
+                                            "redeem at most %1 points a day: %2 left today, %3 needed. Redeem "
+                                            "when HQ is reachable")
+                    .arg(room->dailyLimit.value())
+                    .arg(room->dailyLeft.value())
+                    .arg(cost.value()));
     }
 
     RedeemResult result;
@@ -319,7 +334,7 @@ Result<ReturnRewardResult> Ledger::returnReward(const ReturnRewardRequest& reque
         return ref.error();
     auto of = normalizeRef(request.redeemRef);
     if (!of)
-        return Error::badInput(QStringLiteral("--of: %1").arg(of.error().message));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "--of: %1").arg(of.error().message));
     const QString fingerprint = of.value();
 
     UnitOfWork uow(d->store);
@@ -337,7 +352,8 @@ Result<ReturnRewardResult> Ledger::returnReward(const ReturnRewardRequest& reque
     r->addBindValue(of.value());
     JIFEN_TRY(d->store.exec(r.value()));
     if (!r->next())
-        return Error::notFound(QStringLiteral("no redemption with reference %1").arg(of.value()));
+        return Error::notFound(
+            QCoreApplication::translate("jifen::Ledger", "no redemption with reference %1").arg(of.value()));
     const qint64 memberId = r->value(0).toLongLong();
     const QString rewardCode = r->value(1).toString();
     const qint64 qty = r->value(2).toLongLong();
@@ -346,7 +362,8 @@ Result<ReturnRewardResult> Ledger::returnReward(const ReturnRewardRequest& reque
     const QString returnedRef = r->value(5).toString();
     r->finish();
     if (!returnedRef.isEmpty())
-        return Error::refused(QStringLiteral("redemption %1 was already returned (%2)").arg(of.value(), returnedRef));
+        return Error::refused(QCoreApplication::translate("jifen::Ledger", "redemption %1 was already returned (%2)")
+                                  .arg(of.value(), returnedRef));
 
     auto member = d->memberById(memberId);
     if (!member)
@@ -355,7 +372,9 @@ Result<ReturnRewardResult> Ledger::returnReward(const ReturnRewardRequest& reque
     if (!redeemEntry)
         return redeemEntry.error(); // a failed read is not a missing entry
     if (!redeemEntry.value())
-        return Error::storage(QStringLiteral("the journal entry of redemption %1 is missing").arg(of.value()));
+        return Error::storage(
+            QCoreApplication::translate("jifen::Ledger", "the journal entry of redemption %1 is missing")
+                .arg(of.value()));
     auto bal = d->balanceOf(memberId);
     if (!bal)
         return bal.error();

@@ -1,6 +1,8 @@
 #include "identity.h"
 #include "ledger_impl.h"
 
+#include <QCoreApplication>
+
 namespace jifen {
 
 namespace {
@@ -23,7 +25,9 @@ static Result<Reversal> reverseEarn(Ledger::Impl& d, const Member& member, qint6
     if (!entry)
         return entry.error(); // a failed read is not a missing entry
     if (!entry.value())
-        return Error::storage(QStringLiteral("the earn entry %1 of sale %2 is missing").arg(earnSeq).arg(saleRef));
+        return Error::storage(QCoreApplication::translate("jifen::Ledger", "the earn entry %1 of sale %2 is missing")
+                                  .arg(earnSeq)
+                                  .arg(saleRef));
     const LotRef ownLot{(*entry.value()).terminalId, earnSeq};
 
     auto pend = d.store.prepare(QStringLiteral("SELECT pending FROM deferred WHERE seq = ?"));
@@ -159,7 +163,7 @@ Result<RefundResult> Ledger::refund(const RefundRequest& request)
         return ref.error();
     auto saleRef = normalizeRef(request.saleRef);
     if (!saleRef)
-        return Error::badInput(QStringLiteral("--of: %1").arg(saleRef.error().message));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "--of: %1").arg(saleRef.error().message));
     std::optional<Money> asked;
     if (!request.amount.isEmpty()) {
         auto a = Money::parseYuan(request.amount);
@@ -186,7 +190,8 @@ Result<RefundResult> Ledger::refund(const RefundRequest& request)
     s->addBindValue(saleRef.value());
     JIFEN_TRY(d->store.exec(s.value()));
     if (!s->next())
-        return Error::notFound(QStringLiteral("no sale with reference %1").arg(saleRef.value()));
+        return Error::notFound(
+            QCoreApplication::translate("jifen::Ledger", "no sale with reference %1").arg(saleRef.value()));
     const bool hasMember = !s->value(0).isNull();
     const qint64 memberId = s->value(0).toLongLong();
     const qint64 paid = s->value(1).toLongLong();
@@ -203,15 +208,19 @@ Result<RefundResult> Ledger::refund(const RefundRequest& request)
     const qint64 greenSeq = s->value(12).toLongLong();
     s->finish();
     if (fully)
-        return Error::refused(QStringLiteral("sale %1 is already fully refunded").arg(saleRef.value()));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger", "sale %1 is already fully refunded").arg(saleRef.value()));
     const qint64 refundable = paid - refunded;
     if (asked && paid == 0)
-        return Error::refused(QStringLiteral("sale %1 was paid entirely with points; only a full refund (no --amount) "
-                                             "is possible")
-                                  .arg(saleRef.value()));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger",
+                                        "sale %1 was paid entirely with points; only a full refund (no --amount) "
+                                        "is possible")
+                .arg(saleRef.value()));
     if (asked && asked->fen() > refundable)
         return Error::refused(
-            QStringLiteral("refund of %1 yuan is more than the %2 yuan still refundable on sale %3")
+            QCoreApplication::translate("jifen::Ledger",
+                                        "refund of %1 yuan is more than the %2 yuan still refundable on sale %3")
                 .arg(asked->toYuanString(), Money::fromFen(refundable).toYuanString(), saleRef.value()));
     const qint64 amount = asked ? asked->fen() : refundable;
     const qint64 newRefunded = refunded + amount;
@@ -257,7 +266,8 @@ Result<RefundResult> Ledger::refund(const RefundRequest& request)
         if (!offsetEntry)
             return offsetEntry.error();
         if (!offsetEntry.value())
-            return Error::storage(QStringLiteral("the offset entry of sale %1 is missing").arg(saleRef.value()));
+            return Error::storage(QCoreApplication::translate("jifen::Ledger", "the offset entry of sale %1 is missing")
+                                      .arg(saleRef.value()));
         QList<LotMove> alreadyBack;
         auto prev = d->store.prepare(QStringLiteral("SELECT lots FROM journal WHERE reverses_seq = ?"));
         if (!prev)

@@ -1,6 +1,7 @@
 #include "identity.h"
 #include "ledger_impl.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -18,8 +19,7 @@ const QMap<QString, QString>& warmTemplates()
         QMap<QString, QString> out;
         QFile f(QStringLiteral(":/jifen/statements/warm_lines.json"));
         if (f.open(QIODevice::ReadOnly)) {
-            for (const QJsonValue& v :
-                 QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("lines")).toArray())
+            for (const auto& v : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("lines")).toArray())
                 out.insert(v.toObject().value(QStringLiteral("when")).toString(),
                            v.toObject().value(QStringLiteral("text")).toString());
         }
@@ -44,7 +44,8 @@ Result<StatementData> Ledger::statement(const QString& phone, const QString& car
     ReadScope reading(d->store);
     const QDate first(year, month, 1);
     if (!first.isValid() || year < 2000 || year > 2999)
-        return Error::badInput(QStringLiteral("month %1-%2 is not a valid month").arg(year).arg(month));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "month %1-%2 is not a valid month").arg(year).arg(month));
     auto member = d->requireMember(phone, card);
     if (!member)
         return member.error();
@@ -211,7 +212,7 @@ Result<DayReport> Ledger::dayReport(std::optional<QDate> date)
     DayReport r;
     r.date = date.value_or(d->clock.today());
     if (!r.date.isValid())
-        return Error::badInput(QStringLiteral("the report date is not a valid date"));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "the report date is not a valid date"));
     const QString start = formatInstant(QDateTime(r.date, QTime(0, 0), QTimeZone(8 * 3600)).toUTC());
     const QString end = formatInstant(QDateTime(r.date.addDays(1), QTime(0, 0), QTimeZone(8 * 3600)).toUTC());
 
@@ -303,16 +304,19 @@ Result<RuleSet> Ledger::loadRules(const QByteArray& json)
     if (!active)
         return active.error();
     if (parsed->version() <= active->version())
-        return Error::refused(QStringLiteral("rule set version %1 is not newer than the active version %2")
-                                  .arg(parsed->version())
-                                  .arg(active->version()));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger", "rule set version %1 is not newer than the active version %2")
+                .arg(parsed->version())
+                .arg(active->version()));
     auto id = d->identity();
     if (!id)
         return id.error();
     if (!parsed->categories().contains(id->merchantCategory))
-        return Error::badInput(QStringLiteral("rule set %1 has no category \"%2\", this terminal's merchant category")
-                                   .arg(parsed->version())
-                                   .arg(id->merchantCategory));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger",
+                                        "rule set %1 has no category \"%2\", this terminal's merchant category")
+                .arg(parsed->version())
+                .arg(id->merchantCategory));
     JIFEN_TRY(d->storeRuleSet(parsed.value()));
     JIFEN_TRY(uow.commit());
     return parsed;
@@ -332,15 +336,18 @@ Result<RuleSet> Ledger::replaceRules(const QByteArray& json)
     if (!active)
         return active.error();
     if (parsed->version() != active->version())
-        return Error::refused(QStringLiteral("rule set version %1 is not the active version %2")
-                                  .arg(parsed->version())
-                                  .arg(active->version()));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger", "rule set version %1 is not the active version %2")
+                .arg(parsed->version())
+                .arg(active->version()));
     if (parsed->contentHash() == active->contentHash())
         return parsed; // already the same content
     if (!parsed->categories().contains(id->merchantCategory))
-        return Error::badInput(QStringLiteral("rule set %1 has no category \"%2\", this terminal's merchant category")
-                                   .arg(parsed->version())
-                                   .arg(id->merchantCategory));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger",
+                                        "rule set %1 has no category \"%2\", this terminal's merchant category")
+                .arg(parsed->version())
+                .arg(id->merchantCategory));
     auto del = d->store.prepare(QStringLiteral("DELETE FROM rulesets WHERE version = ?"));
     if (!del)
         return del.error();

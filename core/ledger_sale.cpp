@@ -3,6 +3,7 @@
 #include "ledger_impl.h"
 #include "sale_preview.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <QJsonDocument>
@@ -25,14 +26,17 @@ Result<QList<Line>> parseItems(const QStringList& items, const RuleSet& rs)
     for (const QString& item : items) {
         const QStringList parts = item.trimmed().split(QLatin1Char(':'));
         if (parts.size() < 2 || parts.size() > 3 || parts.at(0).isEmpty())
-            return Error::badInput(QStringLiteral("item \"%1\" is not SKU:QTY or SKU:QTY:PRICE").arg(item));
+            return Error::badInput(
+                QCoreApplication::translate("jifen::Ledger", "item \"%1\" is not SKU:QTY or SKU:QTY:PRICE").arg(item));
         const Product* product = rs.program().product(parts.at(0));
         if (!product)
-            return Error::notFound(
-                QStringLiteral("no product with SKU %1 in rule set %2").arg(parts.at(0)).arg(rs.version()));
+            return Error::notFound(QCoreApplication::translate("jifen::Ledger", "no product with SKU %1 in rule set %2")
+                                       .arg(parts.at(0))
+                                       .arg(rs.version()));
         if (!qtyForm.match(parts.at(1)).hasMatch() || parts.at(1).toLongLong() < 1 || parts.at(1).toLongLong() > 999)
             return Error::badInput(
-                QStringLiteral("quantity of %1 must be a whole number from 1 to 999").arg(product->sku));
+                QCoreApplication::translate("jifen::Ledger", "quantity of %1 must be a whole number from 1 to 999")
+                    .arg(product->sku));
         Line line;
         line.out.sku = product->sku;
         line.out.name = product->name;
@@ -42,7 +46,8 @@ Result<QList<Line>> parseItems(const QStringList& items, const RuleSet& rs)
         if (parts.size() == 3) {
             auto price = Money::parseYuan(parts.at(2));
             if (!price)
-                return Error::badInput(QStringLiteral("price of %1: %2").arg(product->sku, price.error().message));
+                return Error::badInput(QCoreApplication::translate("jifen::Ledger", "price of %1: %2")
+                                           .arg(product->sku, price.error().message));
             line.out.unitPrice = price.value();
         }
         line.out.eco = product->eco;
@@ -79,16 +84,18 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
     if (!ref)
         return ref.error();
     if (request.amount.isEmpty() == request.items.isEmpty())
-        return Error::badInput(
-            QStringLiteral("a sale is either an amount (--amount) or items (--item), not both and not "
-                           "neither"));
+        return Error::badInput(QCoreApplication::translate(
+            "jifen::Ledger", "a sale is either an amount (--amount) or items (--item), not both and not "
+                             "neither"));
     if (request.offsetPoints < 0)
-        return Error::badInput(QStringLiteral("points to offset must not be negative"));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "points to offset must not be negative"));
     if (request.offsetPoints > Points::maxInput)
-        return Error::badInput(QStringLiteral("points to offset are too many"));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "points to offset are too many"));
     const QString tender = request.tender.isEmpty() ? QStringLiteral("cash") : request.tender;
     if (!kTenders.contains(tender))
-        return Error::badInput(QStringLiteral("tender \"%1\" is not one of cash, wechat, alipay, card").arg(tender));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "tender \"%1\" is not one of cash, wechat, alipay, card")
+                .arg(tender));
     // A retry is answered before anything that depends on the rule set, the catalog or the
     // members: those may have changed since the first attempt, and the first result stands.
     auto memberKey = Ledger::Impl::memberKey(request.phone, request.card);
@@ -133,8 +140,8 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
         lines.append(line);
     } else {
         if (!request.category.isEmpty())
-            return Error::badInput(
-                QStringLiteral("--category is for amount-only sales; items carry their own category"));
+            return Error::badInput(QCoreApplication::translate(
+                "jifen::Ledger", "--category is for amount-only sales; items carry their own category"));
         auto parsed = parseItems(request.items, rs.value());
         if (!parsed)
             return parsed.error();
@@ -162,29 +169,35 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
     Money eligible;
     JIFEN_TRY(priceLines(rs.value(), lines, customDiscount, &bill, &eligible));
     if (bill.fen() > Money::maxFen)
-        return Error::badInput(QStringLiteral("the bill is too large (at most 99999999.99 yuan)"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "the bill is too large (at most 99999999.99 yuan)"));
 
     const Points offset(request.offsetPoints);
     const qint64 ppy = rs->offsetPointsPerYuan();
     if (offset.value() > 0) {
         if (!member)
-            return Error::badInput(QStringLiteral("points can only offset a bill when a member is identified"));
+            return Error::badInput(QCoreApplication::translate(
+                "jifen::Ledger", "points can only offset a bill when a member is identified"));
         if (offset.value() % ppy != 0)
-            return Error::badInput(QStringLiteral("points offset in whole yuan: %1 points is not a multiple of %2")
-                                       .arg(offset.value())
-                                       .arg(ppy));
+            return Error::badInput(
+                QCoreApplication::translate("jifen::Ledger",
+                                            "points offset in whole yuan: %1 points is not a multiple of %2")
+                    .arg(offset.value())
+                    .arg(ppy));
     }
     const Money offsetAmount = Money::fromFen(offset.value() / ppy * 100);
     if (offsetAmount > eligible)
-        return Error::refused(eligible == bill
-                                  ? QStringLiteral("points may pay at most the bill: %1 points are %2 yuan, "
-                                                   "the bill is %3")
-                                        .arg(offset.value())
-                                        .arg(offsetAmount.toYuanString(), bill.toYuanString())
-                                  : QStringLiteral("points may pay at most the eligible part of the bill: "
-                                                   "%1 points are %2 yuan, that part is %3")
-                                        .arg(offset.value())
-                                        .arg(offsetAmount.toYuanString(), eligible.toYuanString()));
+        return Error::refused(
+            eligible == bill
+                ? QCoreApplication::translate("jifen::Ledger",
+                                              "points may pay at most the bill: %1 points are %2 yuan, "
+                                              "the bill is %3")
+                      .arg(offset.value())
+                      .arg(offsetAmount.toYuanString(), bill.toYuanString())
+                : QCoreApplication::translate("jifen::Ledger", "points may pay at most the eligible part of the bill: "
+                                                               "%1 points are %2 yuan, that part is %3")
+                      .arg(offset.value())
+                      .arg(offsetAmount.toYuanString(), eligible.toYuanString()));
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
     auto prior = d->priorResult(ref.value(), QStringLiteral("sale"), fingerprint);
@@ -214,10 +227,12 @@ Result<SaleResult> Ledger::sale(const SaleRequest& request)
         if (!plan)
             return plan.error();
         if (plan->shortfall.value() > 0)
-            return Error::refused(QStringLiteral("not enough points to offset: balance %1, asked %2")
-                                      .arg(std::max<qint64>(0, bal->points.value()))
-                                      .arg(offset.value()));
-        JIFEN_TRY(d->requireOfflineRoom(member->id, rs.value(), offset, QStringLiteral("this points offset")));
+            return Error::refused(
+                QCoreApplication::translate("jifen::Ledger", "not enough points to offset: balance %1, asked %2")
+                    .arg(std::max<qint64>(0, bal->points.value()))
+                    .arg(offset.value()));
+        JIFEN_TRY(d->requireOfflineRoom(member->id, rs.value(), offset,
+                                        QCoreApplication::translate("jifen::Ledger", "this points offset")));
         EntryDraft draft;
         draft.kind = EntryKind::Offset;
         draft.member = member;

@@ -2,6 +2,7 @@
 #include "identity.h"
 #include "ledger_impl.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace jifen {
@@ -19,24 +20,31 @@ Result<SurveyAnswerResult> Ledger::answerSurvey(const SurveyAnswerRequest& reque
         return rs.error();
     const Survey* survey = rs->program().survey(request.survey);
     if (!survey)
-        return Error::notFound(QStringLiteral("no survey %1 in rule set %2").arg(request.survey).arg(rs->version()));
+        return Error::notFound(QCoreApplication::translate("jifen::Ledger", "no survey %1 in rule set %2")
+                                   .arg(request.survey)
+                                   .arg(rs->version()));
     if (request.answers.isEmpty())
-        return Error::badInput(QStringLiteral("give at least one answer (--answer QUESTION=VALUE)"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Ledger", "give at least one answer (--answer QUESTION=VALUE)"));
     QJsonObject answers;
     for (const auto& [id, value] : request.answers) {
         const QString& wanted = id; // clang 14 cannot capture a structured binding
         auto question = std::find_if(survey->questions.cbegin(), survey->questions.cend(),
                                      [&](const SurveyQuestion& q) { return q.id == wanted; });
         if (question == survey->questions.cend())
-            return Error::badInput(QStringLiteral("survey %1 has no question \"%2\"").arg(survey->code, id));
+            return Error::badInput(
+                QCoreApplication::translate("jifen::Ledger", "survey %1 has no question \"%2\"").arg(survey->code, id));
         if (answers.contains(id))
-            return Error::badInput(QStringLiteral("question \"%1\" is answered twice").arg(id));
+            return Error::badInput(
+                QCoreApplication::translate("jifen::Ledger", "question \"%1\" is answered twice").arg(id));
         const QString v = value.trimmed();
         if (v.isEmpty() || v.size() > 500)
-            return Error::badInput(QStringLiteral("the answer to \"%1\" must be 1-500 characters").arg(id));
+            return Error::badInput(
+                QCoreApplication::translate("jifen::Ledger", "the answer to \"%1\" must be 1-500 characters").arg(id));
         if (!question->options.isEmpty() && !question->options.contains(v))
-            return Error::badInput(QStringLiteral("\"%1\" is not one of the options of \"%2\": %3")
-                                       .arg(v, id, question->options.join(QStringLiteral(", "))));
+            return Error::badInput(
+                QCoreApplication::translate("jifen::Ledger", "\"%1\" is not one of the options of \"%2\": %3")
+                    .arg(v, id, question->options.join(QStringLiteral(", "))));
         answers.insert(id, v);
     }
     const QString answersText = QString::fromUtf8(QJsonDocument(answers).toJson(QJsonDocument::Compact));
@@ -58,7 +66,8 @@ Result<SurveyAnswerResult> Ledger::answerSurvey(const SurveyAnswerRequest& reque
     const bool already = done->next();
     done->finish();
     if (already)
-        return Error::refused(QStringLiteral("this member already answered survey %1").arg(survey->code));
+        return Error::refused(
+            QCoreApplication::translate("jifen::Ledger", "this member already answered survey %1").arg(survey->code));
 
     SurveyAnswerResult result;
     result.ref = ref.value();
@@ -72,7 +81,8 @@ Result<SurveyAnswerResult> Ledger::answerSurvey(const SurveyAnswerRequest& reque
         if (!used)
             return used.error();
         if (used.value() + points > Points(rs->program().green.monthlyCap)) {
-            result.note = QStringLiteral("answers recorded; no green points: the monthly cap of %1 is reached")
+            result.note = QCoreApplication::translate(
+                              "jifen::Ledger", "answers recorded; no green points: the monthly cap of %1 is reached")
                               .arg(rs->program().green.monthlyCap);
         } else {
             auto grant = d->writeGreenAction(
@@ -84,7 +94,8 @@ Result<SurveyAnswerResult> Ledger::answerSurvey(const SurveyAnswerRequest& reque
             greenSeq = d->pendingSeq; // the green-grant entry just appended
             result.greenPoints = grant.value();
             if (grant.value() != points)
-                result.note = QStringLiteral("%1 green points deferred until the terminal has allowance")
+                result.note = QCoreApplication::translate("jifen::Ledger",
+                                                          "%1 green points deferred until the terminal has allowance")
                                   .arg((points - grant.value()).value());
         }
     }

@@ -1,6 +1,7 @@
 #include "identity.h"
 #include "ledger_impl.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -159,7 +160,7 @@ Result<Ledger::JournalBatch> Ledger::journalBatch(qint64 afterSeq, int maxEntrie
 {
     ReadScope reading(d->store);
     if (afterSeq < 0)
-        return Error::badInput(QStringLiteral("--after must not be negative"));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "--after must not be negative"));
     auto q = d->store.prepare(Impl::entryColumns() + QStringLiteral(" WHERE j.seq > ? ORDER BY j.seq LIMIT ?"));
     if (!q)
         return q.error();
@@ -273,7 +274,7 @@ Status Ledger::recordPushed(qint64 ackedSeq, const QStringList& memberUids, cons
 Status Ledger::recordHqTime(const QDateTime& hqTime)
 {
     if (!hqTime.isValid())
-        return Error::badInput(QStringLiteral("HQ time is not valid"));
+        return Error::badInput(QCoreApplication::translate("jifen::Ledger", "HQ time is not valid"));
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
     JIFEN_TRY(d->putMeta(QStringLiteral("hq_date_seen"), businessDate(hqTime).toString(Qt::ISODate)));

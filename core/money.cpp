@@ -1,5 +1,6 @@
 #include "money.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace jifen {
@@ -8,17 +9,21 @@ Result<Money> Money::parseYuan(const QString& text)
 {
     const QString t = text.trimmed();
     if (t.isEmpty())
-        return Error::badInput(QStringLiteral("amount is empty; give yuan like 12.50"));
+        return Error::badInput(QCoreApplication::translate("jifen::Money", "amount is empty; give yuan like 12.50"));
     if (t.startsWith(QLatin1Char('-')))
-        return Error::badInput(QStringLiteral("amount %1 is negative; amounts must be positive").arg(t));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Money", "amount %1 is negative; amounts must be positive").arg(t));
     static const QRegularExpression form(QStringLiteral("^([0-9]+)(?:\\.([0-9]{1,2}))?$"));
     const auto m = form.match(t);
     if (!m.hasMatch()) {
         static const QRegularExpression tooPrecise(QStringLiteral("^[0-9]+\\.[0-9]{3,}$"));
         if (tooPrecise.match(t).hasMatch())
             return Error::badInput(
-                QStringLiteral("amount %1 has more than two decimals (fen is the smallest unit)").arg(t));
-        return Error::badInput(QStringLiteral("amount %1 is not a number of yuan like 12.50").arg(t));
+                QCoreApplication::translate("jifen::Money",
+                                            "amount %1 has more than two decimals (fen is the smallest unit)")
+                    .arg(t));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Money", "amount %1 is not a number of yuan like 12.50").arg(t));
     }
     const QString whole = m.captured(1);
     // Leading zeros are tolerated but the integer part is bounded before converting.
@@ -26,13 +31,14 @@ Result<Money> Money::parseYuan(const QString& text)
     while (trimmedWhole.size() > 1 && trimmedWhole.startsWith(QLatin1Char('0')))
         trimmedWhole.remove(0, 1);
     if (trimmedWhole.size() > 8)
-        return Error::badInput(QStringLiteral("amount %1 is too large (at most 99999999.99)").arg(t));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Money", "amount %1 is too large (at most 99999999.99)").arg(t));
     QString frac = m.captured(2);
     while (frac.size() < 2)
         frac.append(QLatin1Char('0'));
     const qint64 fen = trimmedWhole.toLongLong() * 100 + frac.toLongLong();
     if (fen <= 0)
-        return Error::badInput(QStringLiteral("amount %1 must be at least 0.01").arg(t));
+        return Error::badInput(QCoreApplication::translate("jifen::Money", "amount %1 must be at least 0.01").arg(t));
     return Money(fen);
 }
 
@@ -50,14 +56,15 @@ Result<Points> Points::parse(const QString& text)
     const QString t = text.trimmed();
     static const QRegularExpression digits(QStringLiteral("^[0-9]{1,10}$"));
     if (t.isEmpty())
-        return Error::badInput(QStringLiteral("points value is empty"));
+        return Error::badInput(QCoreApplication::translate("jifen::Money", "points value is empty"));
     if (!digits.match(t).hasMatch())
-        return Error::badInput(QStringLiteral("points value %1 is not a whole number").arg(t));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::Money", "points value %1 is not a whole number").arg(t));
     const qint64 n = t.toLongLong();
     if (n <= 0)
-        return Error::badInput(QStringLiteral("points value %1 must be positive").arg(t));
+        return Error::badInput(QCoreApplication::translate("jifen::Money", "points value %1 must be positive").arg(t));
     if (n > maxInput)
-        return Error::badInput(QStringLiteral("points value %1 is too large").arg(t));
+        return Error::badInput(QCoreApplication::translate("jifen::Money", "points value %1 is too large").arg(t));
     return Points(n);
 }
 

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "identity.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -12,7 +13,7 @@ namespace {
 
 Error ruleError(const QString& message)
 {
-    return Error::badInput(QStringLiteral("rule set refused: %1").arg(message));
+    return Error::badInput(QCoreApplication::translate("jifen::RuleSet", "rule set refused: %1").arg(message));
 }
 
 Result<qint64> whole(const QJsonObject& o, const QString& key, const QString& what, qint64 min, qint64 max,
@@ -56,13 +57,13 @@ Result<DateWindow> parseWindow(const QJsonObject& o, const QString& what)
     }
     if (w.from.isValid() && w.to.isValid() && w.from > w.to)
         return ruleError(QStringLiteral("%1 ends before it starts").arg(what));
-    for (const QJsonValue& dv : o.value(QStringLiteral("dates")).toArray()) {
+    for (const auto& dv : o.value(QStringLiteral("dates")).toArray()) {
         auto d = parseDate(dv.toString());
         if (!d)
             return ruleError(QStringLiteral("%1 dates: %2").arg(what, d.error().message));
         w.dates.append(d.value());
     }
-    for (const QJsonValue& wv : o.value(QStringLiteral("weekdays")).toArray()) {
+    for (const auto& wv : o.value(QStringLiteral("weekdays")).toArray()) {
         const int day = wv.toInt();
         if (day < 1 || day > 7)
             return ruleError(QStringLiteral("%1 weekdays are 1 (Monday) to 7 (Sunday)").arg(what));
@@ -112,7 +113,7 @@ Result<Promotion> parsePromotion(const QJsonObject& o, const QStringList& catego
     if (!minBill)
         return minBill.error();
     p.minBill = minBill.value();
-    for (const QJsonValue& c : o.value(QStringLiteral("categories")).toArray()) {
+    for (const auto& c : o.value(QStringLiteral("categories")).toArray()) {
         if (!categories.contains(c.toString()))
             return ruleError(QStringLiteral("promotion %1 names unknown category \"%2\"").arg(p.code, c.toString()));
         p.categories.append(c.toString());
@@ -121,7 +122,7 @@ Result<Promotion> parsePromotion(const QJsonObject& o, const QStringList& catego
     if (!window)
         return window.error();
     p.window = window.value();
-    for (const QJsonValue& r : o.value(QStringLiteral("unlocks_rewards")).toArray())
+    for (const auto& r : o.value(QStringLiteral("unlocks_rewards")).toArray())
         p.unlocksRewards.append(r.toString());
     if (p.multiplierPercent == 100 && p.unlocksRewards.isEmpty())
         return ruleError(QStringLiteral("promotion %1 neither multiplies points nor unlocks a reward").arg(p.code));
@@ -139,7 +140,7 @@ Result<Survey> parseSurvey(const QJsonObject& o, const GreenRules& green)
     s.greenAction = o.value(QStringLiteral("green_action")).toString();
     if (!s.greenAction.isEmpty() && !green.actionPoints.contains(s.greenAction))
         return ruleError(QStringLiteral("survey %1 grants unknown green action \"%2\"").arg(s.code, s.greenAction));
-    for (const QJsonValue& qv : o.value(QStringLiteral("questions")).toArray()) {
+    for (const auto& qv : o.value(QStringLiteral("questions")).toArray()) {
         const QJsonObject q = qv.toObject();
         SurveyQuestion question;
         auto id = normalizeCode(q.value(QStringLiteral("id")).toString(), QStringLiteral("question id"));
@@ -147,7 +148,7 @@ Result<Survey> parseSurvey(const QJsonObject& o, const GreenRules& green)
             return ruleError(id.error().message);
         question.id = id.value();
         question.text = q.value(QStringLiteral("text")).toString();
-        for (const QJsonValue& opt : q.value(QStringLiteral("options")).toArray())
+        for (const auto& opt : q.value(QStringLiteral("options")).toArray())
             question.options.append(opt.toString());
         s.questions.append(question);
     }
@@ -225,7 +226,7 @@ Result<ProgramRules> parseProgramRules(const QJsonObject& root, const QStringLis
                                        const QStringList& categoryCodes)
 {
     ProgramRules r;
-    for (const QJsonValue& pv : root.value(QStringLiteral("products")).toArray()) {
+    for (const auto& pv : root.value(QStringLiteral("products")).toArray()) {
         auto p = parseProduct(pv.toObject(), categoryCodes);
         if (!p)
             return p.error();
@@ -233,7 +234,7 @@ Result<ProgramRules> parseProgramRules(const QJsonObject& root, const QStringLis
             return ruleError(QStringLiteral("product %1 is listed twice").arg(p->sku));
         r.products.append(p.value());
     }
-    for (const QJsonValue& pv : root.value(QStringLiteral("promotions")).toArray()) {
+    for (const auto& pv : root.value(QStringLiteral("promotions")).toArray()) {
         auto p = parsePromotion(pv.toObject(), categoryCodes);
         if (!p)
             return p.error();
@@ -285,7 +286,7 @@ Result<ProgramRules> parseProgramRules(const QJsonObject& root, const QStringLis
         return limit.error();
     r.households.monthlyTransferLimit = limit.value();
 
-    for (const QJsonValue& cv : root.value(QStringLiteral("charities")).toArray()) {
+    for (const auto& cv : root.value(QStringLiteral("charities")).toArray()) {
         const QJsonObject c = cv.toObject();
         auto code = normalizeCode(c.value(QStringLiteral("code")).toString(), QStringLiteral("charity code"));
         if (!code)
@@ -297,7 +298,7 @@ Result<ProgramRules> parseProgramRules(const QJsonObject& root, const QStringLis
         r.charities.append(Charity{code.value(), c.value(QStringLiteral("name")).toString(code.value()),
                                    static_cast<int>(match.value())});
     }
-    for (const QJsonValue& sv : root.value(QStringLiteral("surveys")).toArray()) {
+    for (const auto& sv : root.value(QStringLiteral("surveys")).toArray()) {
         auto s = parseSurvey(sv.toObject(), r.green);
         if (!s)
             return s.error();

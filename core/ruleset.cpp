@@ -2,6 +2,7 @@
 
 #include "identity.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -15,13 +16,15 @@ namespace {
 
 Error ruleError(const QString& message)
 {
-    return Error::badInput(QStringLiteral("rule set refused: %1").arg(message));
+    return Error::badInput(QCoreApplication::translate("jifen::RuleSet", "rule set refused: %1").arg(message));
 }
 
 // A well-formed rule set that would break a compliance line is refused, not merely bad input.
 Error complianceError(int rule, const QString& message)
 {
-    return Error::refused(QStringLiteral("rule set refused by compliance rule %1: %2").arg(rule).arg(message));
+    return Error::refused(QCoreApplication::translate("jifen::RuleSet", "rule set refused by compliance rule %1: %2")
+                              .arg(rule)
+                              .arg(message));
 }
 
 // Integers only: a JSON number with a fraction (or out of range) is an error, never rounded.
@@ -47,19 +50,19 @@ QString financialAttribute(const QJsonValue& v, const QString& path = QString())
         const QJsonObject o = v.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
             const QString key = it.key().toLower();
-            const QString here = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+            QString here = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
             for (const char* word : {"interest", "yield", "dividend", "apr"}) {
                 if (key == QLatin1String(word) || key.startsWith(QLatin1String(word) + QLatin1Char('_')))
                     return here;
             }
-            const QString inner = financialAttribute(it.value(), here);
+            QString inner = financialAttribute(it.value(), here);
             if (!inner.isEmpty())
                 return inner;
         }
     } else if (v.isArray()) {
         const QJsonArray a = v.toArray();
         for (qsizetype i = 0; i < a.size(); ++i) {
-            const QString inner = financialAttribute(a.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
+            QString inner = financialAttribute(a.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
             if (!inner.isEmpty())
                 return inner;
         }
@@ -124,7 +127,7 @@ Result<Reward> parseReward(const QJsonObject& o)
     r.greenOnly = o.value(QStringLiteral("green_only")).toBool(false);
     r.requiresManager = o.value(QStringLiteral("requires_manager")).toBool(false);
     r.partner = o.value(QStringLiteral("partner")).toString();
-    for (const QJsonValue& t : o.value(QStringLiteral("tags")).toArray())
+    for (const auto& t : o.value(QStringLiteral("tags")).toArray())
         r.tags.append(t.toString());
     if (o.contains(QStringLiteral("stock"))) {
         auto stock = wholeNumber(o.value(QStringLiteral("stock")), r.code + QStringLiteral(" stock"), 0, 100000000);
@@ -132,7 +135,7 @@ Result<Reward> parseReward(const QJsonObject& o)
             return stock.error();
         r.stock = stock.value();
     }
-    for (const QJsonValue& sv : o.value(QStringLiteral("seasonal_prices")).toArray()) {
+    for (const auto& sv : o.value(QStringLiteral("seasonal_prices")).toArray()) {
         auto season = parseSeason(sv.toObject(), r.code);
         if (!season)
             return season.error();
@@ -284,7 +287,7 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
         rs.m_expiringSoonDays = static_cast<int>(days.value());
     }
 
-    for (const QJsonValue& tv : root.value(QStringLiteral("tiers")).toArray()) {
+    for (const auto& tv : root.value(QStringLiteral("tiers")).toArray()) {
         const QJsonObject t = tv.toObject();
         auto code = normalizeCode(t.value(QStringLiteral("code")).toString(), QStringLiteral("tier code"));
         if (!code)
@@ -302,7 +305,7 @@ Result<RuleSet> RuleSet::fromJson(const QByteArray& json)
         return ruleError(QStringLiteral("tiers must start with a tier at min_points_12m 0"));
 
     QMap<QString, bool> seen;
-    for (const QJsonValue& rv : root.value(QStringLiteral("catalog")).toArray()) {
+    for (const auto& rv : root.value(QStringLiteral("catalog")).toArray()) {
         auto reward = parseReward(rv.toObject());
         if (!reward)
             return reward.error();
@@ -329,10 +332,11 @@ Result<CategoryRule> RuleSet::category(const QString& code) const
 {
     const auto it = m_categories.constFind(code);
     if (it == m_categories.cend())
-        return Error::badInput(QStringLiteral("unknown merchant category \"%1\" (rule set %2 knows: %3)")
-                                   .arg(code)
-                                   .arg(m_version)
-                                   .arg(m_categories.keys().join(QStringLiteral(", "))));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::RuleSet", "unknown merchant category \"%1\" (rule set %2 knows: %3)")
+                .arg(code)
+                .arg(m_version)
+                .arg(m_categories.keys().join(QStringLiteral(", "))));
     return it.value();
 }
 

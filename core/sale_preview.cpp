@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
+
 namespace jifen {
 
 Status priceLines(const RuleSet& rules, QList<PricedLine>& lines, int customDiscountPercent, Money* bill,
@@ -17,7 +19,8 @@ Status priceLines(const RuleSet& rules, QList<PricedLine>& lines, int customDisc
         line.validityMonths = cat->validityMonths;
         const qint64 gross = line.out.unitPrice.fen() * line.out.quantity;
         if (gross > Money::maxFen)
-            return Error::badInput(QStringLiteral("the line for %1 is too large").arg(line.out.sku));
+            return Error::badInput(
+                QCoreApplication::translate("jifen::SalePreview", "the line for %1 is too large").arg(line.out.sku));
         line.out.discount = line.customService && customDiscountPercent > 0
                                 ? Money::fromFen(mulDiv(gross, customDiscountPercent, 100))
                                 : Money();
@@ -55,9 +58,12 @@ const Promotion* earnLines(const RuleSet& rules, QList<PricedLine>& lines, Money
 Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& input)
 {
     if (input.amount.has_value() == !input.items.isEmpty())
-        return Error::badInput(QStringLiteral("a sale is either an amount or items, not both and not neither"));
+        return Error::badInput(QCoreApplication::translate(
+            "jifen::SalePreview", "a sale is either an amount or items, not both and not neither"));
     if (input.offsetPoints < 0 || input.offsetPoints > Points::maxInput)
-        return Error::badInput(QStringLiteral("points to offset must be from 0 to %1").arg(Points::maxInput));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::SalePreview", "points to offset must be from 0 to %1")
+                .arg(Points::maxInput));
 
     QList<PricedLine> lines;
     if (input.amount) {
@@ -73,10 +79,13 @@ Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& in
             const Product* product = rules.program().product(item.sku);
             if (!product)
                 return Error::notFound(
-                    QStringLiteral("no product with SKU %1 in rule set %2").arg(item.sku).arg(rules.version()));
+                    QCoreApplication::translate("jifen::SalePreview", "no product with SKU %1 in rule set %2")
+                        .arg(item.sku)
+                        .arg(rules.version()));
             if (item.quantity < 1 || item.quantity > 999)
-                return Error::badInput(
-                    QStringLiteral("quantity of %1 must be a whole number from 1 to 999").arg(product->sku));
+                return Error::badInput(QCoreApplication::translate(
+                                           "jifen::SalePreview", "quantity of %1 must be a whole number from 1 to 999")
+                                           .arg(product->sku));
             PricedLine line;
             line.out.sku = product->sku;
             line.out.name = product->name;
@@ -95,22 +104,27 @@ Result<SalePreview> previewSale(const RuleSet& rules, const SalePreviewInput& in
     SalePreview out;
     JIFEN_TRY(priceLines(rules, lines, customDiscount, &out.amount, &out.eligible));
     if (out.amount.fen() > Money::maxFen)
-        return Error::badInput(QStringLiteral("the bill is too large (at most 99999999.99 yuan)"));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::SalePreview", "the bill is too large (at most 99999999.99 yuan)"));
 
     const qint64 ppy = rules.offsetPointsPerYuan();
     out.offsetPoints = Points(input.offsetPoints);
     if (input.offsetPoints > 0) {
         if (!input.member)
-            return Error::badInput(QStringLiteral("points can only offset a bill when a member is identified"));
+            return Error::badInput(QCoreApplication::translate(
+                "jifen::SalePreview", "points can only offset a bill when a member is identified"));
         if (input.offsetPoints % ppy != 0)
-            return Error::badInput(QStringLiteral("points offset in whole yuan: %1 points is not a multiple of %2")
-                                       .arg(input.offsetPoints)
-                                       .arg(ppy));
+            return Error::badInput(
+                QCoreApplication::translate("jifen::SalePreview",
+                                            "points offset in whole yuan: %1 points is not a multiple of %2")
+                    .arg(input.offsetPoints)
+                    .arg(ppy));
     }
     out.offsetAmount = Money::fromFen(input.offsetPoints / ppy * 100);
     if (out.offsetAmount > out.eligible)
         return Error::refused(
-            QStringLiteral("points may pay at most %1 yuan of this bill").arg(out.eligible.toYuanString()));
+            QCoreApplication::translate("jifen::SalePreview", "points may pay at most %1 yuan of this bill")
+                .arg(out.eligible.toYuanString()));
     out.paid = out.amount - out.offsetAmount;
 
     if (const Promotion* p = earnLines(rules, lines, out.offsetAmount, out.paid, input.day, input.member)) {

@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -212,7 +213,8 @@ Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& ta
     RecoveryReport report;
     report.quarantined = damaged;
     if (QFileInfo::exists(target))
-        return Error::storage(QStringLiteral("cannot salvage into %1: the file exists").arg(target));
+        return Error::storage(
+            QCoreApplication::translate("jifen::Salvage", "cannot salvage into %1: the file exists").arg(target));
 
     // Work on a copy: the quarantined file stays byte for byte as it was.
     const QString scratch = target + QStringLiteral(".salvage-tmp");
@@ -222,10 +224,12 @@ Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& ta
     };
     cleanScratch();
     if (!copyFile(damaged, scratch))
-        return Error::storage(QStringLiteral("cannot copy %1 to salvage it").arg(damaged));
+        return Error::storage(
+            QCoreApplication::translate("jifen::Salvage", "cannot copy %1 to salvage it").arg(damaged));
     const bool hasWal = QFileInfo::exists(damaged + QStringLiteral("-wal"));
     if (hasWal && !copyFile(damaged + QStringLiteral("-wal"), scratch + QStringLiteral("-wal")))
-        return Error::storage(QStringLiteral("cannot copy %1-wal to salvage it").arg(damaged));
+        return Error::storage(
+            QCoreApplication::translate("jifen::Salvage", "cannot copy %1-wal to salvage it").arg(damaged));
 
     std::map<QString, std::pair<QStringList, QList<QVariantList>>> salvaged;
     {
@@ -259,7 +263,8 @@ Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& ta
         if (!readable) {
             cleanScratch();
             return Error::storage(
-                QStringLiteral("nothing in %1 is readable (not even its list of tables)").arg(damaged));
+                QCoreApplication::translate("jifen::Salvage", "nothing in %1 is readable (not even its list of tables)")
+                    .arg(damaged));
         }
         Connection source(scratch, "source");
         for (const QString& table : tables) {
@@ -285,8 +290,9 @@ Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& ta
     for (const QVariantList& row : journal.second)
         seqs.insert(row.value(seqColumn).toLongLong());
     if (!report.identity && seqs.empty())
-        return Error::storage(
-            QStringLiteral("neither the identity nor any journal entry of %1 is readable").arg(damaged));
+        return Error::storage(QCoreApplication::translate(
+                                  "jifen::Salvage", "neither the identity nor any journal entry of %1 is readable")
+                                  .arg(damaged));
     qint64 expected = 1;
     for (qint64 seq : seqs) {
         if (seq > expected)
@@ -333,8 +339,9 @@ Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& ta
         const QStringList known = tablesOf(db, &tablesOk);
         if (!out.isOpen() || !tablesOk || !q.exec(QStringLiteral("PRAGMA foreign_keys=OFF")) ||
             !q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-            written = Error::storage(
-                QStringLiteral("cannot write the salvaged ledger %1: %2").arg(target, q.lastError().text()));
+            written =
+                Error::storage(QCoreApplication::translate("jifen::Salvage", "cannot write the salvaged ledger %1: %2")
+                                   .arg(target, q.lastError().text()));
         for (auto it = salvaged.begin(); written.ok() && it != salvaged.end(); ++it) {
             const QString& table = it->first;
             if (!known.contains(table) || it->second.second.isEmpty())
@@ -370,8 +377,9 @@ Result<RecoveryReport> salvageDatabase(const QString& damaged, const QString& ta
         if (written.ok())
             written = reconcileSalvaged(db, prefixEnd, &report.dropped);
         if (written.ok() && !q.exec(QStringLiteral("COMMIT")))
-            written = Error::storage(
-                QStringLiteral("cannot write the salvaged ledger %1: %2").arg(target, q.lastError().text()));
+            written =
+                Error::storage(QCoreApplication::translate("jifen::Salvage", "cannot write the salvaged ledger %1: %2")
+                                   .arg(target, q.lastError().text()));
         if (!written.ok())
             q.exec(QStringLiteral("ROLLBACK"));
     }

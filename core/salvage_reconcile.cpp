@@ -2,6 +2,7 @@
 
 #include "journal.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -39,7 +40,8 @@ public:
     Error fail(const QSqlQuery& q, const QString& sql) const
     {
         return Error::storage(
-            QStringLiteral("cannot reconcile the salvaged ledger (%1): %2").arg(sql.left(60), q.lastError().text()));
+            QCoreApplication::translate("jifen::Salvage", "cannot reconcile the salvaged ledger (%1): %2")
+                .arg(sql.left(60), q.lastError().text()));
     }
 
 private:

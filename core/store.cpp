@@ -4,6 +4,7 @@
 #include "migrations.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -67,7 +68,8 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, StoreOptions opt
     std::unique_ptr<Store> store(new Store(path, connection, options.faults));
     QSqlDatabase db = store->database();
     if (!db.open())
-        return Error::storage(QStringLiteral("cannot open database %1: %2").arg(path, db.lastError().text()));
+        return Error::storage(QCoreApplication::translate("jifen::Store", "cannot open database %1: %2")
+                                  .arg(path, db.lastError().text()));
 
     bool corrupt = false;
     QString detail;
@@ -102,13 +104,16 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, StoreOptions opt
             }
             salvaged = recovered.error();
         }
-        return Error::storage(QStringLiteral("database %1 is corrupt (%2); it was quarantined as %3 and nothing was "
-                                             "deleted; nothing could be salvaged from it (%4). Restore a backup or "
-                                             "re-initialise the terminal.")
-                                  .arg(path, detail, moved, salvaged.error().message));
+        return Error::storage(
+            QCoreApplication::translate("jifen::Store",
+                                        "database %1 is corrupt (%2); it was quarantined as %3 and nothing was "
+                                        "deleted; nothing could be salvaged from it (%4). Restore a backup or "
+                                        "re-initialise the terminal.")
+                .arg(path, detail, moved, salvaged.error().message));
     }
     if (!detail.isEmpty())
-        return Error::storage(QStringLiteral("cannot read database %1: %2").arg(path, detail));
+        return Error::storage(
+            QCoreApplication::translate("jifen::Store", "cannot read database %1: %2").arg(path, detail));
 
     JIFEN_TRY(store->configure());
     const int before = store->m_version;
@@ -129,8 +134,9 @@ Status Store::configure()
     m_version = q.value(0).toInt();
     if (m_version > latestVersion())
         return Error::storage(
-            QStringLiteral("database %1 was written by a newer Jifen (schema %2, this build knows %3); "
-                           "upgrade Jifen instead of opening it with this version")
+            QCoreApplication::translate("jifen::Store",
+                                        "database %1 was written by a newer Jifen (schema %2, this build knows %3); "
+                                        "upgrade Jifen instead of opening it with this version")
                 .arg(m_path)
                 .arg(m_version)
                 .arg(latestVersion()));
@@ -164,7 +170,8 @@ Status Store::migrate(int target)
 
 Status Store::storageError(const QString& what, const QString& detail) const
 {
-    return Error::storage(QStringLiteral("storage failure (%1) in %2: %3").arg(what, m_path, detail));
+    return Error::storage(
+        QCoreApplication::translate("jifen::Store", "storage failure (%1) in %2: %3").arg(what, m_path, detail));
 }
 
 Result<Statement> Store::prepare(const QString& sql)
@@ -178,7 +185,8 @@ Result<Statement> Store::prepare(const QString& sql)
     q->setForwardOnly(true);
     if (!q->prepare(sql))
         return Error::storage(
-            QStringLiteral("storage failure preparing a statement in %1: %2").arg(m_path, q->lastError().text()));
+            QCoreApplication::translate("jifen::Store", "storage failure preparing a statement in %1: %2")
+                .arg(m_path, q->lastError().text()));
     QSqlQuery* raw = q.get();
     m_statements.emplace(sql, std::move(q));
     return Statement(raw);
@@ -200,7 +208,8 @@ Status Store::execQuery(QSqlQuery& query)
     if (m_faults && m_faults->nextShouldFail())
         return Error::storage(QStringLiteral("storage failure (injected) in %1").arg(m_path));
     if (!query.exec())
-        return Error::storage(QStringLiteral("storage failure in %1: %2").arg(m_path, query.lastError().text()));
+        return Error::storage(QCoreApplication::translate("jifen::Store", "storage failure in %1: %2")
+                                  .arg(m_path, query.lastError().text()));
     return Ok{};
 }
 
@@ -242,7 +251,7 @@ Status UnitOfWork::commit()
 
 QString quarantineDatabase(const QString& path, const QString& stamp)
 {
-    const QString target = QStringLiteral("%1.corrupt-%2").arg(path, stamp);
+    QString target = QStringLiteral("%1.corrupt-%2").arg(path, stamp);
     QFile::rename(path, target);
     for (const char* suffix : {"-wal", "-shm"}) {
         const QString side = path + QString::fromLatin1(suffix);

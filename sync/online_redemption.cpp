@@ -2,6 +2,7 @@
 
 #include "hq_request.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkRequest>
 
@@ -77,7 +78,8 @@ void OnlineRedemption::reserve(const QString& memberUid, Points cost)
         // HQ has the member's confirmed balance and says no: that is the answer.
         if (status == 409)
             return finishWith(
-                Error::refused(QStringLiteral("HQ refused the redemption: %1").arg(hqReplyError(reply, data))));
+                Error::refused(QCoreApplication::translate("jifen::OnlineRedemption", "HQ refused the redemption: %1")
+                                   .arg(hqReplyError(reply, data))));
         // HQ unreachable, failing, not knowing the member yet (not synced) or not accepting our
         // signature: decided offline, within the offline limits.
         record(QString());

@@ -3,6 +3,7 @@
 #include "hq_request.h"
 #include "logging.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -60,7 +61,7 @@ void SyncClient::enroll(const QString& hqUrl, const QString& code)
         const QByteArray key = QByteArray::fromHex(
             QJsonDocument::fromJson(data).object().value(QStringLiteral("key")).toString().toLatin1());
         if (key.size() < 16) {
-            emit enrolled(false, QStringLiteral("HQ sent no usable key"));
+            emit enrolled(false, QCoreApplication::translate("jifen::SyncClient", "HQ sent no usable key"));
             return;
         }
         auto st = m_ledger.saveEnrollment(m_state.hqUrl, key);
@@ -71,8 +72,7 @@ void SyncClient::enroll(const QString& hqUrl, const QString& code)
             QJsonDocument::fromJson(data).object().value(QStringLiteral("allowances_assigned")).toBool();
         if (auto set = m_ledger.setAllowancesAssigned(assigned); !set)
             return emit enrolled(false, set.error().message);
-        for (const QJsonValue& v :
-             QJsonDocument::fromJson(data).object().value(QStringLiteral("allowances")).toArray()) {
+        for (const auto& v : QJsonDocument::fromJson(data).object().value(QStringLiteral("allowances")).toArray()) {
             const QJsonObject a = v.toObject();
             auto set = m_ledger.setAllowance(a.value(QStringLiteral("points")).toInteger(),
                                              a.value(QStringLiteral("month")).toString());
@@ -101,8 +101,9 @@ void SyncClient::syncOnce()
         return;
     }
     if (state->hqUrl.isEmpty() || state->key.isEmpty()) {
-        emit finished(false,
-                      QStringLiteral("this terminal is not enrolled with HQ; run `jifen enroll --hq URL --code CODE`"));
+        emit finished(false, QCoreApplication::translate(
+                                 "jifen::SyncClient",
+                                 "this terminal is not enrolled with HQ; run `jifen enroll --hq URL --code CODE`"));
         return;
     }
     m_state = state.value();
@@ -127,7 +128,7 @@ void SyncClient::fetchTime()
         const QDateTime hq = QDateTime::fromString(
             QJsonDocument::fromJson(data).object().value(QStringLiteral("hq_time")).toString(), Qt::ISODateWithMs);
         if (!hq.isValid())
-            return fail(QStringLiteral("HQ sent no time"));
+            return fail(QCoreApplication::translate("jifen::SyncClient", "HQ sent no time"));
         // Our clock may be days off; requests are signed in HQ's time, entries keep ours.
         m_offsetMs = sent.msecsTo(hq);
         auto recorded = m_ledger.recordHqTime(hq);
@@ -148,8 +149,10 @@ void SyncClient::fetchStatus()
             return fail(hqReplyError(reply, data));
         const qint64 acked = QJsonDocument::fromJson(data).object().value(QStringLiteral("acked_seq")).toInteger(-1);
         if (acked < 0 || acked > m_state.lastSeq)
-            return fail(QStringLiteral("HQ acknowledges seq %1 but this terminal's journal ends at %2; this terminal's "
-                                       "database may have been replaced — do not push, call support")
+            return fail(QCoreApplication::translate(
+                            "jifen::SyncClient",
+                            "HQ acknowledges seq %1 but this terminal's journal ends at %2; this terminal's "
+                            "database may have been replaced — do not push, call support")
                             .arg(acked)
                             .arg(m_state.lastSeq));
         m_state.ackedSeq = acked;
@@ -257,7 +260,7 @@ void SyncClient::pushNext()
         const qint64 acked = QJsonDocument::fromJson(data).object().value(QStringLiteral("acked_seq")).toInteger(-1);
         // Never record as delivered what was not sent.
         if (acked < m_state.ackedSeq || acked > lastSent)
-            return fail(QStringLiteral("HQ acknowledged seq %1 for a push of %2..%3")
+            return fail(QCoreApplication::translate("jifen::SyncClient", "HQ acknowledged seq %1 for a push of %2..%3")
                             .arg(acked)
                             .arg(m_state.ackedSeq + 1)
                             .arg(lastSent));
@@ -286,7 +289,8 @@ Result<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o)
     m.member.name = o.value(QStringLiteral("name")).toString();
     const auto kind = memberKindFromName(o.value(QStringLiteral("kind")).toString());
     if (!kind)
-        return Error::badInput(QStringLiteral("HQ sent member %1 of an unknown kind").arg(m.member.uid));
+        return Error::badInput(
+            QCoreApplication::translate("jifen::SyncClient", "HQ sent member %1 of an unknown kind").arg(m.member.uid));
     m.member.kind = *kind;
     m.member.createdAt = QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
     m.points = Points(o.value(QStringLiteral("balance")).toInteger());
@@ -299,7 +303,8 @@ Result<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o)
         Ledger::ConfirmedLot lot;
         lot.ref = LotRef{ref.left(colon), colon > 0 ? ref.mid(colon + 1).toLongLong(&ok) : 0};
         if (!ok)
-            return Error::badInput(QStringLiteral("HQ sent a malformed lot reference %1").arg(ref));
+            return Error::badInput(
+                QCoreApplication::translate("jifen::SyncClient", "HQ sent a malformed lot reference %1").arg(ref));
         lot.green = l.value(QStringLiteral("green")).toBool();
         lot.original = Points(l.value(QStringLiteral("original")).toInteger());
         lot.remaining = Points(l.value(QStringLiteral("remaining")).toInteger());
@@ -370,14 +375,16 @@ void SyncClient::pullNext()
             const QJsonObject rs = o.value(QStringLiteral("ruleset")).toObject();
             const bool replaces = rs.contains(QStringLiteral("replaces"));
             if (replaces)
-                m_warnings.append(QStringLiteral("rule set %1 here differed from HQ's; HQ's content replaces it")
-                                      .arg(rs.value(QStringLiteral("version")).toInteger()));
+                m_warnings.append(
+                    QCoreApplication::translate("jifen::SyncClient",
+                                                "rule set %1 here differed from HQ's; HQ's content replaces it")
+                        .arg(rs.value(QStringLiteral("version")).toInteger()));
             const QByteArray json = rs.value(QStringLiteral("json")).toString().toUtf8();
             auto loaded = replaces ? m_ledger.replaceRules(json) : m_ledger.loadRules(json);
             // A rule set this terminal cannot use (not newer, or without its merchant category)
             // must not stop sync; it is reported and HQ's operator fixes it.
             if (!loaded)
-                m_warnings.append(QStringLiteral("rule set %1 not loaded: %2")
+                m_warnings.append(QCoreApplication::translate("jifen::SyncClient", "rule set %1 not loaded: %2")
                                       .arg(rs.value(QStringLiteral("version")).toInteger())
                                       .arg(loaded.error().message));
         }
@@ -391,7 +398,7 @@ void SyncClient::pullNext()
             auto set = m_ledger.setAllowance(a.value(QStringLiteral("points")).toInteger(),
                                              a.value(QStringLiteral("month")).toString());
             if (!set)
-                m_warnings.append(QStringLiteral("allowance %1 not applied: %2")
+                m_warnings.append(QCoreApplication::translate("jifen::SyncClient", "allowance %1 not applied: %2")
                                       .arg(a.value(QStringLiteral("month")).toString(), set.error().message));
         }
         if (o.value(QStringLiteral("more")).toBool() && !page.members.isEmpty())

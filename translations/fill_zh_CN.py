@@ -287,6 +287,236 @@ ZH = {
     "Service": "服务",
     "Partner reward": "合作商户券",
     "The last receipt cannot be read back: %1": "无法读取上一张小票：%1",
+    # Errors that core and the terminal's sync client return (QCoreApplication::translate there):
+    # the screens show them as they are, inside their own sentences.
+    # core/backup.cpp
+    "cannot open %1: %2": "无法打开 %1：%2",
+    "%1 is not a SQLite database (%2)": "%1 不是 SQLite 数据库（%2）",
+    "cannot read %1: %2": "无法读取 %1：%2",
+    "cannot check %1: %2": "无法检查 %1：%2",
+    "%1 does not exist": "%1 不存在",
+    "no database at %1": "%1 处没有数据库",
+    "%1 already exists; a backup never overwrites a file": "%1 已存在；备份从不覆盖已有文件",
+    "directory %1 does not exist": "目录 %1 不存在",
+    "the backup cannot be the database itself": "备份不能写到数据库文件本身",
+    "cannot back up %1: %2": "无法备份 %1：%2",
+    "backup of %1 failed: %2": "%1 备份失败：%2",
+    "the copy of %1 did not pass its integrity check: %2": "%1 的备份副本未通过完整性检查：%2",
+    "cannot move the backup into place at %1": "无法把备份移到 %1",
+    # core/clock.cpp
+    "date %1 is not in the form YYYY-MM-DD": "日期 %1 不符合 YYYY-MM-DD 格式",
+    "date %1 does not exist": "日期 %1 不存在",
+    "time %1 is not an ISO 8601 instant like 2026-11-23T10:00:00+08:00":
+        "时间 %1 不是 ISO 8601 格式的时刻（如 2026-11-23T10:00:00+08:00）",
+    # core/identity.cpp and the names of what it checks
+    "phone number is empty": "手机号为空",
+    "phone number %1 is not a mainland mobile number (11 digits, 13x-19x)": "手机号 %1 不是中国大陆手机号（11 位，以 13-19 开头）",
+    "card number is empty": "会员卡号为空",
+    "card number must be 4-32 letters, digits or dashes": "会员卡号须为 4-32 位字母、数字或短横线",
+    "%1 is empty": "%1不能为空",
+    "%1 is longer than 64 characters": "%1不能超过 64 个字符",
+    "%1 contains control characters": "%1含有控制字符",
+    "--ref is empty; every write needs a client reference": "--ref 为空；每次写入都需要客户端单号",
+    "reference must be 1-64 characters of letters, digits and . _ : -": "单号须为 1-64 个字符，只能包含字母、数字和 . _ : -",
+    "%1 must be 1-32 letters, digits, _ or -": "%1须为 1-32 位字母、数字、_ 或 -",
+    "store id": "门店编号",
+    "terminal id": "终端编号",
+    "member name": "会员姓名",
+    "operator name": "操作员姓名",
+    "reward code": "礼品编码",
+    # core/ledger*.cpp
+    "the built-in rule set is invalid: %1": "内置积分规则无效：%1",
+    "this data directory already belongs to terminal %1 of store %2 (%3); a terminal's identity never changes":
+        "该数据目录已属于门店 %2 的终端 %1（%3）；终端身份不能更改",
+    "a member needs a phone number or a card number": "会员须有手机号或会员卡号",
+    "member kind \"%1\" is not one of person, enterprise, institution":
+        "会员类型“%1”无效，应为 person（个人）、enterprise（企业）或 institution（机构）",
+    "card %1": "卡号 %1",
+    "a member with %1 already exists": "会员已存在：%1",
+    "limit must be positive and offset not negative": "limit 须为正数，offset 不能为负数",
+    "--after must not be negative": "--after 不能为负数",
+    "role \"%1\" is not cashier or manager": "角色“%1”无效，应为 cashier（收银员）或 manager（店长）",
+    "a PIN is 4 to 8 digits": "密码须为 4 至 8 位数字",
+    "an operator named %1 already exists": "已有名为 %1 的操作员",
+    "this needs a manager's approval: give the manager PIN (--pin)": "此操作需要店长授权：请输入店长密码（--pin）",
+    "manager approval is locked after 5 wrong PINs; try again after %1": "店长密码已连续输错 5 次，授权已锁定；请在 %1 之后再试",
+    "no manager is registered on this terminal; add one with `jifen operator add --role manager`":
+        "本终端还没有登记店长；请用 `jifen operator add --role manager` 添加",
+    "wrong manager PIN; approval is now locked for 5 minutes": "店长密码错误；授权已锁定 5 分钟",
+    "wrong manager PIN (%1 of 5 attempts)": "店长密码错误（第 %1 次，共可试 5 次）",
+    "the expiry date is not a valid date": "到期日期无效",
+    "cannot expire points as of %1, which is after today (%2): points are never taken before their time":
+        "不能按 %1 作废积分，该日期晚于今天（%2）：积分不会提前作废",
+    "month %1 is not in the form YYYY-MM": "月份 %1 不符合 YYYY-MM 格式",
+    "an allowance is a whole number of points from 0 to 10^12": "积分额度须为 0 到 10^12 之间的整数",
+    "the %1 allowance cannot go below the %2 points already issued": "%1 的积分额度不能低于已发放的 %2 积分",
+    "compliance rule 4 (no transfer between unrelated members): %1; points move only inside one household":
+        "合规规则 4（无关联的会员之间不得转赠）：%1；积分只能在同一家庭内转赠",
+    "%1 is already in a household": "%1 已加入一个家庭",
+    "%1 does not head a household": "%1 不是任何家庭的户主",
+    "%1 is already in this household": "%1 已在该家庭中",
+    "%1 is already in another household": "%1 已加入另一个家庭",
+    "the household is full (%1 members at most)": "该家庭已满（最多 %1 名成员）",
+    "the head cannot leave the household they head": "户主不能退出自己的家庭",
+    "%1 is not in this household": "%1 不在该家庭中",
+    "%1 is not in a household": "%1 没有加入任何家庭",
+    "a transfer is a positive whole number of points": "转赠的积分须为正整数",
+    "a member cannot transfer to themselves": "会员不能转赠给自己",
+    "%1 and %2 are not in the same household": "%1 和 %2 不在同一个家庭",
+    "%1 and %2 are no longer in the same household": "%1 和 %2 已不在同一个家庭",
+    "the monthly transfer limit is %1 points; %2 already sent this month": "每月转赠上限为 %1 积分；本月已转出 %2",
+    "not enough points to transfer: balance %1, asked %2": "积分不足，无法转赠：余额 %1，需要 %2",
+    "a transfer": "本次转赠",
+    "this terminal is not initialised; run `jifen init --store S --terminal T`":
+        "本终端尚未初始化；请运行 `jifen init --store S --terminal T`",
+    "no rule set loaded; run `jifen init` first": "尚未加载积分规则；请先运行 `jifen init`",
+    "rule set %1 vanished while loading": "积分规则 %1 在加载时不见了",
+    "the stored rule set %1 no longer loads: %2": "已保存的积分规则 %1 无法加载：%2",
+    "member #%1 not found": "找不到会员 #%1",
+    "give either a phone number or a card number, not both": "手机号和会员卡号只能填一个，不能都填",
+    "a member is needed: give --phone or --card": "需要指定会员：请给出 --phone 或 --card",
+    "no member with %1": "找不到会员：%1",
+    "reference %1 was already used for a different %2; a retry must repeat the same request, a new request needs a new --ref":
+        "单号 %1 已用于另一笔不同的 %2；重试必须与原请求完全相同，新请求需要新的 --ref",
+    "lot %1 of this member is missing": "该会员的积分批次 %1 丢失",
+    "the balance row of member %1 is missing": "会员 %1 的余额记录丢失",
+    "lot %1 is missing": "积分批次 %1 丢失",
+    "compliance rule %1 (%2): %3": "合规规则 %1（%2）：%3",
+    "no operator named %1 on this terminal": "本终端没有名为 %1 的操作员",
+    "green action \"%1\" is not one of %2": "绿色行为“%1”无效，可选：%2",
+    "points only for consumption or recorded green actions": "积分只能来自消费或已登记的绿色行为",
+    "the monthly cap of %1 green points from actions is reached (%2 this month, %3 more asked)":
+        "绿色行为积分已达每月上限 %1（本月已得 %2，本次还要 %3）",
+    "an adjustment is a non-zero whole number of points": "调整的积分须为非零整数",
+    "points only for consumption or recorded actions": "积分只能来自消费或已登记的行为",
+    "an adjustment needs a reason (--reason)": "调整积分必须填写原因（--reason）",
+    "the reason is longer than 200 characters": "原因不能超过 200 个字符",
+    "issuance within the marketing budget": "积分发放不得超出营销预算",
+    "this terminal has %1 points of allowance left this month, the adjustment asks %2": "本终端本月剩余积分额度 %1，本次调整需要 %2",
+    "an adjustment cannot take more than the balance (%1 available, %2 asked)": "扣减的积分不能超过余额（可用 %1，要扣 %2）",
+    "a donation is a positive whole number of points": "捐赠的积分须为正整数",
+    "no registered charity %1": "没有已登记的公益项目 %1",
+    "not enough points to donate: balance %1, asked %2": "积分不足，无法捐赠：余额 %1，需要 %2",
+    "a donation": "本次捐赠",
+    "%1 spends points without HQ, and offline only points HQ has confirmed can be spent: %2 available, %3 needed (points earned since the last sync count once synced). Sync first, or spend fewer points":
+        "%1要在连不上总部时使用积分，而离线时只能使用总部已确认的积分：可用 %2，需要 %3（上次同步后获得的积分同步后才计入）。请先同步，或少用一些积分",
+    "%1 spends points without HQ, and offline a member may spend at most %2 points a day (redemptions, offsets, donations and transfers): %3 left today, %4 needed":
+        "%1要在连不上总部时使用积分，而离线时每位会员每天最多使用 %2 积分（含兑换、抵扣、捐赠和转赠）：今天还剩 %3，需要 %4",
+    "quantity must be between 1 and 100": "数量须在 1 到 100 之间",
+    "no reward %1 in the catalog (rule set %2)": "礼品目录中没有 %1（积分规则 %2）",
+    "a reservation id is 16 to 64 lowercase hex digits": "预留编号须为 16 到 64 位小写十六进制数字",
+    "%1 is a festival reward of %2 and can be redeemed only while it runs": "%1 是 %2 的节日礼品，只能在活动期间兑换",
+    "%1 is out of stock (%2 left, %3 asked)": "%1 库存不足（剩 %2，需要 %3）",
+    "%1 takes green points only: green balance %2, price %3": "%1 只能用绿色积分兑换：绿色积分余额 %2，需要 %3",
+    "not enough points for %1: balance %2, price %3": "积分不足，无法兑换 %1：余额 %2，需要 %3",
+    "HQ cannot authorise this redemption now, and offline only points HQ has confirmed can be spent: %1 available, %2 needed (points earned since the last sync count once synced). Sync, or redeem when HQ is reachable":
+        "总部现在无法授权本次兑换，而离线时只能使用总部已确认的积分：可用 %1，需要 %2（上次同步后获得的积分同步后才计入）。请先同步，或等连上总部后再兑换",
+    "HQ cannot authorise this redemption now, and offline a member may redeem at most %1 points a day: %2 left today, %3 needed. Redeem when HQ is reachable":
+        "总部现在无法授权本次兑换，而离线时每位会员每天最多兑换 %1 积分：今天还剩 %2，需要 %3。请等连上总部后再兑换",
+    "--of: %1": "原单号：%1",
+    "no redemption with reference %1": "没有单号为 %1 的兑换",
+    "redemption %1 was already returned (%2)": "兑换单 %1 已经退回过（%2）",
+    "the journal entry of redemption %1 is missing": "兑换单 %1 的流水记录丢失",
+    "the earn entry %1 of sale %2 is missing": "销售单 %2 的积分流水 %1 丢失",
+    "no sale with reference %1": "没有单号为 %1 的销售",
+    "sale %1 is already fully refunded": "销售单 %1 已全额退款",
+    "sale %1 was paid entirely with points; only a full refund (no --amount) is possible":
+        "销售单 %1 全部用积分支付；只能整单退款（不填金额 --amount）",
+    "refund of %1 yuan is more than the %2 yuan still refundable on sale %3": "退款 %1 元超过了销售单 %3 尚可退的 %2 元",
+    "the offset entry of sale %1 is missing": "销售单 %1 的积分抵扣流水丢失",
+    "month %1-%2 is not a valid month": "%1-%2 不是有效的月份",
+    "the report date is not a valid date": "报表日期无效",
+    "rule set version %1 is not newer than the active version %2": "积分规则版本 %1 不比当前版本 %2 新",
+    "rule set %1 has no category \"%2\", this terminal's merchant category": "积分规则 %1 中没有本终端的商户类别“%2”",
+    "rule set version %1 is not the active version %2": "积分规则版本 %1 不是当前版本 %2",
+    "item \"%1\" is not SKU:QTY or SKU:QTY:PRICE": "商品“%1”的格式应为 SKU:QTY 或 SKU:QTY:PRICE",
+    "no product with SKU %1 in rule set %2": "积分规则 %2 中没有货号为 %1 的商品",
+    "quantity of %1 must be a whole number from 1 to 999": "%1 的数量须为 1 到 999 之间的整数",
+    "price of %1: %2": "%1 的价格：%2",
+    "a sale is either an amount (--amount) or items (--item), not both and not neither":
+        "一笔销售要么只填金额（--amount），要么只录商品（--item），二者必须选一个",
+    "points to offset must not be negative": "抵扣积分不能为负数",
+    "points to offset are too many": "抵扣积分过多",
+    "tender \"%1\" is not one of cash, wechat, alipay, card": "支付方式“%1”无效，应为 cash、wechat、alipay 或 card",
+    "--category is for amount-only sales; items carry their own category": "--category 只用于只填金额的销售；商品自带类别",
+    "the bill is too large (at most 99999999.99 yuan)": "账单金额过大（最多 99999999.99 元）",
+    "points can only offset a bill when a member is identified": "识别会员后才能用积分抵扣",
+    "points offset in whole yuan: %1 points is not a multiple of %2": "积分按整元抵扣：%1 积分不是 %2 的整数倍",
+    "points may pay at most the bill: %1 points are %2 yuan, the bill is %3": "积分抵扣不能超过账单金额：%1 积分合 %2 元，账单为 %3 元",
+    "points may pay at most the eligible part of the bill: %1 points are %2 yuan, that part is %3":
+        "积分抵扣不能超过账单中可抵扣的部分：%1 积分合 %2 元，可抵扣部分为 %3 元",
+    "not enough points to offset: balance %1, asked %2": "积分不足，无法抵扣：余额 %1，需要 %2",
+    "this points offset": "本次积分抵扣",
+    "no survey %1 in rule set %2": "积分规则 %2 中没有问卷 %1",
+    "give at least one answer (--answer QUESTION=VALUE)": "请至少填写一个答案（--answer QUESTION=VALUE）",
+    "survey %1 has no question \"%2\"": "问卷 %1 中没有问题“%2”",
+    "question \"%1\" is answered twice": "问题“%1”回答了两次",
+    "the answer to \"%1\" must be 1-500 characters": "问题“%1”的答案须为 1-500 个字符",
+    "\"%1\" is not one of the options of \"%2\": %3": "“%1”不是问题“%2”的选项：%3",
+    "this member already answered survey %1": "该会员已经填过问卷 %1",
+    "answers recorded; no green points: the monthly cap of %1 is reached": "答案已记录；未发绿色积分：已达每月上限 %1",
+    "%1 green points deferred until the terminal has allowance": "%1 绿色积分暂缓发放，待本终端有额度后补发",
+    "HQ time is not valid": "总部时间无效",
+    "HQ sent a malformed stock delivery": "总部发来的库存配送数据格式有误",
+    "HQ's snapshot claims this terminal's seq %1, but the journal ends at %2": "总部的快照说本终端的流水已到 %1，但本地流水只到 %2",
+    # core/money.cpp
+    "amount is empty; give yuan like 12.50": "金额为空；请以元为单位输入，如 12.50",
+    "amount %1 is negative; amounts must be positive": "金额 %1 是负数；金额必须为正数",
+    "amount %1 has more than two decimals (fen is the smallest unit)": "金额 %1 超过两位小数（最小单位是分）",
+    "amount %1 is not a number of yuan like 12.50": "金额 %1 不是有效的元金额，如 12.50",
+    "amount %1 is too large (at most 99999999.99)": "金额 %1 过大（最多 99999999.99）",
+    "amount %1 must be at least 0.01": "金额 %1 至少为 0.01",
+    "points value is empty": "积分数为空",
+    "points value %1 is not a whole number": "积分数 %1 不是整数",
+    "points value %1 must be positive": "积分数 %1 必须为正数",
+    "points value %1 is too large": "积分数 %1 过大",
+    # core/ruleset.cpp, core/program_rules.cpp (the details stay English: they quote the JSON keys)
+    "rule set refused: %1": "积分规则被拒绝：%1",
+    "rule set refused by compliance rule %1: %2": "积分规则违反合规规则 %1，被拒绝：%2",
+    "unknown merchant category \"%1\" (rule set %2 knows: %3)": "未知的商户类别“%1”（积分规则 %2 中有：%3）",
+    # core/sale_preview.cpp
+    "the line for %1 is too large": "%1 这一行的金额过大",
+    "a sale is either an amount or items, not both and not neither": "一笔销售要么只填金额，要么只录商品，二者必须选一个",
+    "points to offset must be from 0 to %1": "抵扣积分须在 0 到 %1 之间",
+    "points may pay at most %1 yuan of this bill": "本单最多可用积分抵扣 %1 元",
+    # core/salvage.cpp, core/salvage_reconcile.cpp
+    "cannot salvage into %1: the file exists": "无法把数据恢复到 %1：该文件已存在",
+    "cannot copy %1 to salvage it": "无法复制 %1 来恢复数据",
+    "cannot copy %1-wal to salvage it": "无法复制 %1-wal 来恢复数据",
+    "nothing in %1 is readable (not even its list of tables)": "%1 中没有任何可读的内容（连表清单都读不出）",
+    "neither the identity nor any journal entry of %1 is readable": "%1 的终端身份和流水记录都读不出",
+    "cannot write the salvaged ledger %1: %2": "无法写入恢复出的账本 %1：%2",
+    "cannot reconcile the salvaged ledger (%1): %2": "无法核对恢复出的账本（%1）：%2",
+    # core/store.cpp
+    "cannot open database %1: %2": "无法打开数据库 %1：%2",
+    "database %1 is corrupt (%2); it was quarantined as %3 and nothing was deleted; nothing could be salvaged from it (%4). Restore a backup or re-initialise the terminal.":
+        "数据库 %1 已损坏（%2）；已隔离为 %3，没有删除任何数据；但无法从中恢复任何内容（%4）。请恢复备份，或重新初始化终端。",
+    "cannot read database %1: %2": "无法读取数据库 %1：%2",
+    "database %1 was written by a newer Jifen (schema %2, this build knows %3); upgrade Jifen instead of opening it with this version":
+        "数据库 %1 由更新版本的 Jifen 写入（结构版本 %2，本版本只支持到 %3）；请升级 Jifen，不要用当前版本打开",
+    "storage failure (%1) in %2: %3": "%2 存储故障（%1）：%3",
+    "storage failure preparing a statement in %1: %2": "%1 存储故障（准备语句时）：%2",
+    "storage failure in %1: %2": "%1 存储故障：%2",
+    # sync/sync_client.cpp, sync/online_redemption.cpp
+    "HQ refused the redemption: %1": "总部拒绝了本次兑换：%1",
+    "HQ sent no usable key": "总部没有发来可用的密钥",
+    "this terminal is not enrolled with HQ; run `jifen enroll --hq URL --code CODE`":
+        "本终端尚未在总部注册；请运行 `jifen enroll --hq URL --code CODE`",
+    "HQ sent no time": "总部没有发来时间",
+    "HQ acknowledges seq %1 but this terminal's journal ends at %2; this terminal's database may have been replaced — do not push, call support":
+        "总部确认已收到流水 %1，但本终端的流水只到 %2；本终端的数据库可能被替换过——请勿上传，请联系技术支持",
+    "HQ acknowledged seq %1 for a push of %2..%3": "上传的是流水 %2..%3，总部却确认到 %1",
+    "HQ sent member %1 of an unknown kind": "总部发来的会员 %1 类型未知",
+    "HQ sent a malformed lot reference %1": "总部发来的积分批次编号 %1 格式有误",
+    "rule set %1 here differed from HQ's; HQ's content replaces it": "本地积分规则 %1 与总部不一致；已改用总部的内容",
+    "rule set %1 not loaded: %2": "积分规则 %1 未加载：%2",
+    "allowance %1 not applied: %2": "%1 的积分额度未生效：%2",
+}
+
+# The same English word in a context where it needs other Chinese: a reward kind is 实物, a
+# receipt line without a name is 商品.
+ZH_IN_CONTEXT = {
+    ("jifen::RedeemScreen", "Goods"): "实物",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/jifen_zh_CN.ts"
@@ -294,10 +524,10 @@ text = open(path, encoding="utf-8").read()
 missing = []
 
 
-def fill(m):
+def fill(m, context):
     attrs, source, rest = m.group(1), m.group(2), m.group(3)
     key = html.unescape(source)
-    zh = ZH.get(key)
+    zh = ZH_IN_CONTEXT.get((context, key), ZH.get(key))
     if zh is None:
         missing.append(key)
         return m.group(0)
@@ -309,8 +539,13 @@ def fill(m):
     return "<message%s>\n        <source>%s</source>\n        %s" % (attrs, source, tr)
 
 
-text = re.sub(r'<message([^>]*)>\s*<source>(.*?)</source>\s*(<translation[^>]*>.*?</translation>|<translation[^>]*/>)',
-              lambda m: fill(m), text, flags=re.S)
+def fill_context(c):
+    context = html.unescape(re.search(r'<name>(.*?)</name>', c.group(0)).group(1))
+    return re.sub(r'<message([^>]*)>\s*<source>(.*?)</source>\s*(<translation[^>]*>.*?</translation>|<translation[^>]*/>)',
+                  lambda m: fill(m, context), c.group(0), flags=re.S)
+
+
+text = re.sub(r'<context>.*?</context>', fill_context, text, flags=re.S)
 open(path, "w", encoding="utf-8").write(text)
 for k in missing:
     print("untranslated:", k)

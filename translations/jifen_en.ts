@@ -161,6 +161,61 @@
     </message>
 </context>
 <context>
+    <name>jifen::Backup</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no database at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; a backup never overwrites a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>directory %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup cannot be the database itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot back up %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy of %1 did not pass its integrity check: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot move the backup into place at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jifen::CheckoutScreen</name>
     <message>
         <source>The rule set cannot be read; sales are not possible. Run `jifen init` for this data directory.</source>
@@ -372,6 +427,21 @@
     </message>
     <message>
         <source>The last receipt cannot be read back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::Clock</name>
+    <message>
+        <source>date %1 is not in the form YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time %1 is not an ISO 8601 instant like 2026-11-23T10:00:00+08:00</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -688,6 +758,49 @@
     </message>
 </context>
 <context>
+    <name>jifen::Identity</name>
+    <message>
+        <source>phone number is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone number %1 is not a mainland mobile number (11 digits, 13x-19x)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card number is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card number must be 4-32 letters, digits or dashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is longer than 64 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ref is empty; every write needs a client reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference must be 1-64 characters of letters, digits and . _ : -</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be 1-32 letters, digits, _ or -</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jifen::IncidentsTab</name>
     <message>
         <source>When</source>
@@ -727,6 +840,505 @@
             <numerusform>%n incident.</numerusform>
             <numerusform>%n incidents.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>jifen::Ledger</name>
+    <message>
+        <source>store id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminal id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the built-in rule set is invalid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this data directory already belongs to terminal %1 of store %2 (%3); a terminal&apos;s identity never changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member needs a phone number or a card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member kind &quot;%1&quot; is not one of person, enterprise, institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member with %1 already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit must be positive and offset not negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--after must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role &quot;%1&quot; is not cashier or manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PIN is 4 to 8 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an operator named %1 already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this needs a manager&apos;s approval: give the manager PIN (--pin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manager approval is locked after 5 wrong PINs; try again after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no manager is registered on this terminal; add one with `jifen operator add --role manager`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong manager PIN; approval is now locked for 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong manager PIN (%1 of 5 attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the expiry date is not a valid date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot expire points as of %1, which is after today (%2): points are never taken before their time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month %1 is not in the form YYYY-MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an allowance is a whole number of points from 0 to 10^12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 allowance cannot go below the %2 points already issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compliance rule 4 (no transfer between unrelated members): %1; points move only inside one household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in a household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not head a household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in this household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in another household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the household is full (%1 members at most)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the head cannot leave the household they head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in this household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in a household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a transfer is a positive whole number of points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member cannot transfer to themselves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 are not in the same household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 are no longer in the same household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the monthly transfer limit is %1 points; %2 already sent this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough points to transfer: balance %1, asked %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this terminal is not initialised; run `jifen init --store S --terminal T`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rule set loaded; run `jifen init` first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule set %1 vanished while loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stored rule set %1 no longer loads: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member #%1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either a phone number or a card number, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member is needed: give --phone or --card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no member with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference %1 was already used for a different %2; a retry must repeat the same request, a new request needs a new --ref</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lot %1 of this member is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the balance row of member %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lot %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compliance rule %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no operator named %1 on this terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green action &quot;%1&quot; is not one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points only for consumption or recorded green actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the monthly cap of %1 green points from actions is reached (%2 this month, %3 more asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an adjustment is a non-zero whole number of points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points only for consumption or recorded actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an adjustment needs a reason (--reason)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reason is longer than 200 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issuance within the marketing budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this terminal has %1 points of allowance left this month, the adjustment asks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an adjustment cannot take more than the balance (%1 available, %2 asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a donation is a positive whole number of points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no registered charity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough points to donate: balance %1, asked %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spends points without HQ, and offline only points HQ has confirmed can be spent: %2 available, %3 needed (points earned since the last sync count once synced). Sync first, or spend fewer points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spends points without HQ, and offline a member may spend at most %2 points a day (redemptions, offsets, donations and transfers): %3 left today, %4 needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reward code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity must be between 1 and 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reward %1 in the catalog (rule set %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reservation id is 16 to 64 lowercase hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a festival reward of %2 and can be redeemed only while it runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of stock (%2 left, %3 asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes green points only: green balance %2, price %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough points for %1: balance %2, price %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ cannot authorise this redemption now, and offline only points HQ has confirmed can be spent: %1 available, %2 needed (points earned since the last sync count once synced). Sync, or redeem when HQ is reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ cannot authorise this redemption now, and offline a member may redeem at most %1 points a day: %2 left today, %3 needed. Redeem when HQ is reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no redemption with reference %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redemption %1 was already returned (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the journal entry of redemption %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the earn entry %1 of sale %2 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sale with reference %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale %1 is already fully refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale %1 was paid entirely with points; only a full refund (no --amount) is possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund of %1 yuan is more than the %2 yuan still refundable on sale %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the offset entry of sale %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month %1-%2 is not a valid month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the report date is not a valid date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule set version %1 is not newer than the active version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule set %1 has no category &quot;%2&quot;, this terminal&apos;s merchant category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule set version %1 is not the active version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item &quot;%1&quot; is not SKU:QTY or SKU:QTY:PRICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no product with SKU %1 in rule set %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity of %1 must be a whole number from 1 to 999</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sale is either an amount (--amount) or items (--item), not both and not neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points to offset must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points to offset are too many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tender &quot;%1&quot; is not one of cash, wechat, alipay, card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--category is for amount-only sales; items carry their own category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bill is too large (at most 99999999.99 yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points can only offset a bill when a member is identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points offset in whole yuan: %1 points is not a multiple of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points may pay at most the bill: %1 points are %2 yuan, the bill is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points may pay at most the eligible part of the bill: %1 points are %2 yuan, that part is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough points to offset: balance %1, asked %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this points offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no survey %1 in rule set %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give at least one answer (--answer QUESTION=VALUE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey %1 has no question &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question &quot;%1&quot; is answered twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer to &quot;%1&quot; must be 1-500 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the options of &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this member already answered survey %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers recorded; no green points: the monthly cap of %1 is reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 green points deferred until the terminal has allowance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ time is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ sent a malformed stock delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ&apos;s snapshot claims this terminal&apos;s seq %1, but the journal ends at %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -831,6 +1443,56 @@
     </message>
     <message>
         <source>no member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::Money</name>
+    <message>
+        <source>amount is empty; give yuan like 12.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount %1 is negative; amounts must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount %1 has more than two decimals (fen is the smallest unit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount %1 is not a number of yuan like 12.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount %1 is too large (at most 99999999.99)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount %1 must be at least 0.01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points value is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points value %1 is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points value %1 must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points value %1 is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::OnlineRedemption</name>
+    <message>
+        <source>HQ refused the redemption: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1190,6 +1852,91 @@
     </message>
 </context>
 <context>
+    <name>jifen::RuleSet</name>
+    <message>
+        <source>rule set refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule set refused by compliance rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown merchant category &quot;%1&quot; (rule set %2 knows: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::SalePreview</name>
+    <message>
+        <source>the line for %1 is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sale is either an amount or items, not both and not neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points to offset must be from 0 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no product with SKU %1 in rule set %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity of %1 must be a whole number from 1 to 999</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bill is too large (at most 99999999.99 yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points can only offset a bill when a member is identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points offset in whole yuan: %1 points is not a multiple of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points may pay at most %1 yuan of this bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::Salvage</name>
+    <message>
+        <source>cannot salvage into %1: the file exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to salvage it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy %1-wal to salvage it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing in %1 is readable (not even its list of tables)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neither the identity nor any journal entry of %1 is readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the salvaged ledger %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reconcile the salvaged ledger (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jifen::SettingsTab</name>
     <message>
         <source>/dev/usb/lp0 or tcp://192.168.1.50:9100</source>
@@ -1268,6 +2015,80 @@
     </message>
     <message>
         <source>Making the statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::Store</name>
+    <message>
+        <source>cannot open database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database %1 is corrupt (%2); it was quarantined as %3 and nothing was deleted; nothing could be salvaged from it (%4). Restore a backup or re-initialise the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database %1 was written by a newer Jifen (schema %2, this build knows %3); upgrade Jifen instead of opening it with this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage failure (%1) in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage failure preparing a statement in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage failure in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jifen::SyncClient</name>
+    <message>
+        <source>HQ sent no usable key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this terminal is not enrolled with HQ; run `jifen enroll --hq URL --code CODE`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ sent no time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ acknowledges seq %1 but this terminal&apos;s journal ends at %2; this terminal&apos;s database may have been replaced — do not push, call support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ acknowledged seq %1 for a push of %2..%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ sent member %1 of an unknown kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ sent a malformed lot reference %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule set %1 here differed from HQ&apos;s; HQ&apos;s content replaces it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule set %1 not loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allowance %1 not applied: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -143,7 +143,7 @@ private:
             return {};
         }
         QString problem;
-        const QJsonObject o = parseObject(r.out, &problem);
+        QJsonObject o = parseObject(r.out, &problem);
         if (!problem.isEmpty())
             qWarning().noquote() << problem;
         return o;
@@ -182,7 +182,7 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<bool>("initialised"); // false: an empty data directory
 
-        const auto row = [](const char* name, QStringList args, int code, bool initialised = true) {
+        const auto row = [](const char* name, const QStringList& args, int code, bool initialised = true) {
             QTest::newRow(name) << args << code << initialised;
         };
         const QString P = kPhone;
@@ -415,7 +415,7 @@ private slots:
         QVERIFY(show.value(u"tier"_s).isString());
         const QJsonArray soon = show.value(u"expiring_soon"_s).toArray();
         QVERIFY2(!soon.isEmpty(), "the lots earned 2026-03-10 expire after 2029-03-31");
-        for (const QJsonValue& v : soon) {
+        for (const auto& v : soon) {
             const QJsonObject e = v.toObject();
             QVERIFY(hasKeys(e, {u"points"_s, u"expires_on"_s}));
             QVERIFY(QDate::fromString(e.value(u"expires_on"_s).toString(), Qt::ISODate).isValid());
@@ -499,6 +499,63 @@ private slots:
                          u"yesterday"_s),
                    2, true);
         QCOMPARE(snapshot(dir), before);
+    }
+
+    // The CLI installs no translator: core's messages go through QCoreApplication::translate for
+    // the cashier app, and scripts here still read the English source text, byte for byte.
+    void errorsStayEnglish_data()
+    {
+        QTest::addColumn<QList<QStringList>>("setUp"); // after setUpTerminal
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString P = kPhone;
+        QTest::newRow("redeem beyond balance")
+            << QList<QStringList>()
+            << QStringList{u"redeem"_s, u"--ref"_s, u"x1"_s, u"--phone"_s, P, u"--reward"_s, u"VOUCHER-50"_s}
+            << u"not enough points for VOUCHER-50: balance 500, price 1000"_s;
+        QTest::newRow("refund more than the sale")
+            << QList<QStringList>()
+            << QStringList{u"refund"_s, u"--ref"_s, u"x1"_s, u"--of"_s, u"s1"_s, u"--amount"_s, u"500.01"_s}
+            << u"refund of 500.01 yuan is more than the 500.00 yuan still refundable on sale s1"_s;
+        QTest::newRow("refund amount with three decimals")
+            << QList<QStringList>()
+            << QStringList{u"refund"_s, u"--ref"_s, u"x1"_s, u"--of"_s, u"s1"_s, u"--amount"_s, u"12.345"_s}
+            << u"amount 12.345 has more than two decimals (fen is the smallest unit)"_s;
+        QTest::newRow("manager reward without a PIN")
+            << QList<QStringList>()
+            << QStringList{u"redeem"_s, u"--ref"_s, u"x1"_s, u"--phone"_s, P, u"--reward"_s, u"JW-CLEAN"_s}
+            << u"this needs a manager's approval: give the manager PIN (--pin)"_s;
+        QTest::newRow("unknown card") << QList<QStringList>()
+                                      << QStringList{u"member"_s, u"show"_s, u"--card"_s, u"CARD-9"_s}
+                                      << u"no member with card CARD-9"_s;
+        QTest::newRow("transfer outside a household")
+            << QList<QStringList>{{u"member"_s, u"add"_s, u"--phone"_s, kOtherPhone, u"--name"_s, u"李四"_s}}
+            << QStringList{u"transfer"_s, u"--ref"_s,    u"x1"_s, u"--from"_s, P,        u"--to"_s,
+                           kOtherPhone,   u"--points"_s, u"10"_s, u"--pin"_s,  u"8642"_s}
+            << u"compliance rule 4 (no transfer between unrelated members): 138****8000 and 139****9000 are not "
+               "in the same household; points move only inside one household"_s;
+    }
+
+    void errorsStayEnglish()
+    {
+        QFETCH(QList<QStringList>, setUp);
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString dir = tmp.filePath(u"data"_s);
+        QVERIFY(setUpTerminal(dir));
+        for (const QStringList& step : setUp) {
+            const Run r = jifen(dir, step);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        }
+        const Run plain = jifen(dir, args);
+        QCOMPARE(QString::fromUtf8(plain.err), u"jifen: "_s + message + u'\n');
+        const Run json = jifen(dir, withJson(args, u"first"_s));
+        QString problem;
+        const QJsonObject o = parseObject(json.out, &problem);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(o.value(u"error"_s).toObject().value(u"message"_s).toString(), message);
     }
 };
 
