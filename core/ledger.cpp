@@ -115,6 +115,10 @@ Result<Member> Ledger::addMember(const NewMember& input)
     m.kind = *kind;
     m.uid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m.createdAt = d->clock.nowUtc();
+    if (input.consented) {
+        m.consentTerms = kPrivacyTermsVersion;
+        m.consentAt = m.createdAt;
+    }
 
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
@@ -131,8 +135,8 @@ Result<Member> Ledger::addMember(const NewMember& input)
             return Error::refused(
                 QCoreApplication::translate("jifen::Ledger", "a member with %1 already exists").arg(shown));
     }
-    auto q = d->store.prepare(
-        QStringLiteral("INSERT INTO members (uid, phone, card, name, kind, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    auto q = d->store.prepare(QStringLiteral("INSERT INTO members (uid, phone, card, name, kind, created_at,"
+                                             " consent_terms, consent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return q.error();
     q->addBindValue(m.uid);
@@ -141,6 +145,9 @@ Result<Member> Ledger::addMember(const NewMember& input)
     q->addBindValue(m.name);
     q->addBindValue(memberKindName(m.kind));
     q->addBindValue(formatInstant(m.createdAt));
+    q->addBindValue(m.consentTerms.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(m.consentTerms));
+    q->addBindValue(m.consentAt.isValid() ? QVariant(formatInstant(m.consentAt))
+                                          : QVariant(QMetaType(QMetaType::QString)));
     JIFEN_TRY(d->store.exec(q.value()));
     m.id = q->lastInsertId().toLongLong();
     auto b =
@@ -230,25 +237,16 @@ Result<QList<Member>> Ledger::listMembers(qint64 limit, qint64 offset)
     if (limit <= 0 || offset < 0)
         return Error::badInput(
             QCoreApplication::translate("jifen::Ledger", "limit must be positive and offset not negative"));
-    auto q = d->store.prepare(QStringLiteral(
-        "SELECT id, uid, phone, card, name, kind, created_at FROM members ORDER BY id LIMIT ? OFFSET ?"));
+    auto q = d->store.prepare(
+        QStringLiteral("SELECT %1 FROM members ORDER BY id LIMIT ? OFFSET ?").arg(Impl::memberColumns()));
     if (!q)
         return q.error();
     q->addBindValue(limit);
     q->addBindValue(offset);
     JIFEN_TRY(d->store.exec(q.value()));
     QList<Member> out;
-    while (q->next()) {
-        Member m;
-        m.id = q->value(0).toLongLong();
-        m.uid = q->value(1).toString();
-        m.phone = q->value(2).toString();
-        m.card = q->value(3).toString();
-        m.name = q->value(4).toString();
-        m.kind = memberKindFromName(q->value(5).toString()).value_or(MemberKind::Person);
-        m.createdAt = QDateTime::fromString(q->value(6).toString(), Qt::ISODateWithMs);
-        out.append(m);
-    }
+    while (q->next())
+        out.append(Impl::memberFromRow(q.value()));
     return out;
 }
 

@@ -90,8 +90,14 @@ Status Ledger::Impl::storeRuleSet(const RuleSet& rs)
     return Ok{};
 }
 
-namespace {
-Member memberFromQuery(const Statement& q)
+const QString& Ledger::Impl::memberColumns()
+{
+    static const QString columns =
+        QStringLiteral("id, uid, phone, card, name, kind, created_at, consent_terms, consent_at");
+    return columns;
+}
+
+Member Ledger::Impl::memberFromRow(const Statement& q)
 {
     Member m;
     m.id = q.value(0).toLongLong();
@@ -101,33 +107,33 @@ Member memberFromQuery(const Statement& q)
     m.name = q.value(4).toString();
     m.kind = memberKindFromName(q.value(5).toString()).value_or(MemberKind::Person);
     m.createdAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
+    m.consentTerms = q.value(7).toString();
+    m.consentAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs);
     return m;
 }
-const QString kMemberColumns = QStringLiteral("id, uid, phone, card, name, kind, created_at");
-} // namespace
 
 Result<std::optional<Member>> Ledger::Impl::findMember(const QString& column, const QString& value)
 {
-    auto q = store.prepare(QStringLiteral("SELECT %1 FROM members WHERE %2 = ?").arg(kMemberColumns, column));
+    auto q = store.prepare(QStringLiteral("SELECT %1 FROM members WHERE %2 = ?").arg(memberColumns(), column));
     if (!q)
         return q.error();
     q->addBindValue(value);
     JIFEN_TRY(store.exec(q.value()));
     if (!q->next())
         return std::optional<Member>();
-    return std::optional<Member>(memberFromQuery(q.value()));
+    return std::optional<Member>(memberFromRow(q.value()));
 }
 
 Result<Member> Ledger::Impl::memberById(qint64 id)
 {
-    auto q = store.prepare(QStringLiteral("SELECT %1 FROM members WHERE id = ?").arg(kMemberColumns));
+    auto q = store.prepare(QStringLiteral("SELECT %1 FROM members WHERE id = ?").arg(memberColumns()));
     if (!q)
         return q.error();
     q->addBindValue(id);
     JIFEN_TRY(store.exec(q.value()));
     if (!q->next())
         return Error::notFound(QCoreApplication::translate("jifen::Ledger", "member #%1 not found").arg(id));
-    return memberFromQuery(q.value());
+    return memberFromRow(q.value());
 }
 
 Result<Member> Ledger::Impl::requireMember(const QString& phone, const QString& card)

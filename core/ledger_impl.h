@@ -73,6 +73,9 @@ public:
     Result<RuleSet> activeRules();
     Status storeRuleSet(const RuleSet& rs);
 
+    // "<the members table's columns>" for memberFromRow: every read of a member fills all of Member.
+    static const QString& memberColumns();
+    static Member memberFromRow(const Statement& q);
     Result<std::optional<Member>> findMember(const QString& column, const QString& value);
     Result<Member> requireMember(const QString& phone, const QString& card);
     Result<Member> memberById(qint64 id);

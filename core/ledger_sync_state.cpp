@@ -82,12 +82,20 @@ Status Ledger::saveHqCa(const QByteArray& pem)
     return uow.commit();
 }
 
+namespace {
+
+QJsonValue nullOrText(const QVariant& v)
+{
+    return v.isNull() || v.toString().isEmpty() ? QJsonValue() : QJsonValue(v.toString());
+}
+
+} // namespace
+
 Result<QJsonArray> Ledger::unpushedMembers(qint64 limit)
 {
     ReadScope reading(d->store);
-    auto q =
-        d->store.prepare(QStringLiteral("SELECT uid, phone, card, name, kind, created_at FROM members WHERE pushed = 0"
-                                        " ORDER BY id LIMIT ?"));
+    auto q = d->store.prepare(QStringLiteral("SELECT uid, phone, card, name, kind, created_at, consent_terms,"
+                                             " consent_at FROM members WHERE pushed = 0 ORDER BY id LIMIT ?"));
     if (!q)
         return q.error();
     q->addBindValue(limit);
@@ -101,7 +109,9 @@ Result<QJsonArray> Ledger::unpushedMembers(qint64 limit)
                                {QStringLiteral("card"), q->value(2).toString()},
                                {QStringLiteral("name"), q->value(3).toString()},
                                {QStringLiteral("kind"), q->value(4).toString()},
-                               {QStringLiteral("created_at"), q->value(5).toString()}});
+                               {QStringLiteral("created_at"), q->value(5).toString()},
+                               {QStringLiteral("consent_terms"), nullOrText(q->value(6))},
+                               {QStringLiteral("consent_at"), nullOrText(q->value(7))}});
     }
     return out;
 }

@@ -11,6 +11,13 @@
 
 namespace jifen {
 
+// The version of the privacy terms a member agrees to at enrolment (ui/enrol_dialog.cpp shows
+// them). It must change whenever that text changes: each recorded consent names the version agreed
+// to, and a consent to other terms than the member saw proves nothing.
+inline const QString kPrivacyTermsVersion = QStringLiteral("1");
+// The longest terms version HQ accepts in a member record.
+constexpr qsizetype kMaxPrivacyTermsLength = 16;
+
 enum class MemberKind { Person, Enterprise, Institution };
 QString memberKindName(MemberKind kind);
 std::optional<MemberKind> memberKindFromName(const QString& name);
@@ -23,6 +30,10 @@ struct Member {
     QString name;
     MemberKind kind = MemberKind::Person;
     QDateTime createdAt;
+    // The privacy-terms version the member agreed to, and when (UTC). Kept so the program can show
+    // a member's consent (PIPL); empty and invalid: none recorded (members enrolled before it was).
+    QString consentTerms;
+    QDateTime consentAt;
 };
 
 struct ExpiringPoints {
@@ -45,6 +56,7 @@ struct NewMember {
     QString card;
     QString name;
     QString kind = QStringLiteral("person");
+    bool consented = false; // agreed to the privacy terms of kPrivacyTermsVersion, now
 };
 
 } // namespace jifen

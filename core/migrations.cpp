@@ -213,12 +213,22 @@ QStringList version7()
     };
 }
 
+// Which privacy terms a member agreed to, and when. Members enrolled before keep NULL: no consent
+// was recorded for them, which is not the same as a refusal.
+QStringList version8()
+{
+    return {
+        QStringLiteral("ALTER TABLE members ADD COLUMN consent_terms TEXT"),
+        QStringLiteral("ALTER TABLE members ADD COLUMN consent_at TEXT"),
+    };
+}
+
 } // namespace
 
 const QList<QStringList>& migrationSteps()
 {
     static const QList<QStringList> steps{version1(), version2(), version3(), version4(),
-                                          version5(), version6(), version7()};
+                                          version5(), version6(), version7(), version8()};
     return steps;
 }
 

@@ -1,8 +1,12 @@
 // Earning: one point per whole yuan actually paid (after the part paid with points), rounded
 // down, at the category's rate; only against a real sale, and only for an identified member.
+// Members: found however the number is typed; enrolment records the privacy consent given.
 
 #include "expiry.h"
 #include "fixture.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 using namespace jifen;
 using namespace jifen::test;
@@ -20,6 +24,8 @@ private slots:
     void refusedSaleInput();
     void memberLookups_data();
     void memberLookups();
+    void consentRecordedAtEnrolment_data();
+    void consentRecordedAtEnrolment();
     void lastSale_data();
     void lastSale();
 };
@@ -238,6 +244,46 @@ void TestEarn::memberLookups()
     QCOMPARE(r->memberUid, m->uid);
     QCOMPARE(fx.balance(kPhone), qint64(12));
     JIFEN_VERIFY_ERROR(fx.addMember(kPhone), ErrorCode::Refused); // one member per number
+}
+
+void TestEarn::consentRecordedAtEnrolment_data()
+{
+    QTest::addColumn<QString>("phone");
+    QTest::addColumn<QString>("card");
+    QTest::addColumn<bool>("consented");
+    QTest::newRow("phone, consent given") << kPhone << QString() << true;
+    QTest::newRow("phone, no consent given") << kPhone << QString() << false;
+    QTest::newRow("card only, consent given") << QString() << u"VIP-0042"_s << true;
+    QTest::newRow("card only, no consent given") << QString() << u"VIP-0042"_s << false;
+}
+
+// The consent is the terms version in force and the clock's instant, kept with the member: every
+// read returns it, and the record pushed to HQ carries it (JSON null when there is none).
+void TestEarn::consentRecordedAtEnrolment()
+{
+    QFETCH(QString, phone);
+    QFETCH(QString, card);
+    QFETCH(bool, consented);
+    JIFEN_FIXTURE(fx);
+    fx.clock.set(cst(QDate(2026, 11, 24), QTime(15, 4, 5, 678)));
+    const QString terms = consented ? kPrivacyTermsVersion : QString();
+    const QDateTime at = consented ? fx.clock.nowUtc() : QDateTime();
+    NewMember input{phone, card, u"张三"_s};
+    input.consented = consented;
+    JIFEN_REQUIRE(added, fx.ledger->addMember(input));
+    fx.clock.advanceDays(1); // reads must not take "now"
+    JIFEN_REQUIRE(found, phone.isEmpty() ? fx.ledger->memberByCard(card) : fx.ledger->memberByPhone(phone));
+    JIFEN_REQUIRE(listed, fx.ledger->listMembers(10, 0));
+    QCOMPARE(listed->size(), 1);
+    for (const Member& m : {added.value(), found->member, listed->first()}) {
+        QCOMPARE(m.consentTerms, terms);
+        QCOMPARE(m.consentAt, at);
+    }
+    JIFEN_REQUIRE(unpushed, fx.ledger->unpushedMembers(10));
+    QCOMPARE(unpushed->size(), 1);
+    const QJsonObject record = unpushed->first().toObject();
+    QCOMPARE(record.value(u"consent_terms"_s), consented ? QJsonValue(terms) : QJsonValue());
+    QCOMPARE(record.value(u"consent_at"_s), consented ? QJsonValue(u"2026-11-24T07:04:05.678Z"_s) : QJsonValue());
 }
 
 void TestEarn::lastSale_data()

@@ -1,5 +1,6 @@
-// Schema migrations: a database of any older schema opens, upgrades in place and keeps every entry;
-// a database from a newer Jifen is refused and left exactly as it was.
+// Schema migrations: a database of any older schema opens, upgrades in place and keeps every entry
+// (and its members, with no consent recorded for them); a database from a newer Jifen is refused
+// and left exactly as it was.
 
 #include "fixture.h"
 
@@ -35,12 +36,33 @@ int userVersion(const QString& path)
     return version;
 }
 
+// The members table as its CREATE statement now reads.
+QString membersTableSql(const QString& path)
+{
+    QString sql;
+    const QString name = u"jifen-test-members-sql"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(u"SELECT sql FROM sqlite_master WHERE name = 'members'"_s) && q.next())
+                sql = q.value(0).toString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return sql;
+}
+
 } // namespace
 
 // The first schema today's sale code can write to.
 constexpr int kSalesSchema = 3;
 // Redemptions record HQ's reservation (v6).
 constexpr int kRedeemSchema = 6;
+// Every read of a member names its consent columns (v8).
+constexpr int kConsentSchema = 8;
 
 class TestMigration : public QObject {
     Q_OBJECT
@@ -68,9 +90,19 @@ void TestMigration::upgradeKeepsData()
 
     QStringList hashes;
     QJsonObject firstSale;
+    QString membersSql; // before v8: the old members table, to prove it is restored exactly
     {
         JIFEN_REQUIRE(store, Store::open(path, StoreOptions{.migrateTo = fromVersion}));
         QCOMPARE(store.value()->schemaVersion(), fromVersion);
+        // Today's code cannot touch a member without the consent columns, so an older schema
+        // lends them while it writes; they are dropped again below, and the upgrade meets the
+        // old members table holding its rows.
+        if (fromVersion < kConsentSchema) {
+            membersSql = membersTableSql(path);
+            QVERIFY(!membersSql.isEmpty());
+            JIFEN_VERIFY_OK(store.value()->exec(u"ALTER TABLE members ADD COLUMN consent_terms TEXT"_s));
+            JIFEN_VERIFY_OK(store.value()->exec(u"ALTER TABLE members ADD COLUMN consent_at TEXT"_s));
+        }
         Ledger ledger(*store.value(), clock);
         JIFEN_VERIFY_OK(ledger.initialize(u"S1"_s, u"T1"_s, u"general"_s));
         JIFEN_VERIFY_OK(ledger.addMember(NewMember{kPhone, QString(), u"张三"_s}));
@@ -89,6 +121,12 @@ void TestMigration::upgradeKeepsData()
             hashes.append(e.hash);
         QCOMPARE(hashes.size(), fromVersion >= kRedeemSchema ? 5 : fromVersion >= kSalesSchema ? 4 : 0);
     }
+    if (fromVersion < kConsentSchema) {
+        const QString err = rawSql(path, {u"ALTER TABLE members DROP COLUMN consent_at"_s,
+                                          u"ALTER TABLE members DROP COLUMN consent_terms"_s});
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        QCOMPARE(membersTableSql(path), membersSql);
+    }
     QCOMPARE(userVersion(path), fromVersion);
 
     for (int reopen = 0; reopen < 2; ++reopen) {
@@ -104,6 +142,9 @@ void TestMigration::upgradeKeepsData()
         if (reopen == 0)
             QCOMPARE(after, hashes);
         JIFEN_REQUIRE(m, ledger.memberByPhone(kPhone));
+        // A member enrolled before consents were kept has none recorded, not an invented one.
+        QCOMPARE(m->member.consentTerms, QString());
+        QVERIFY(!m->member.consentAt.isValid());
         // 1234 earned, 500 offset, 45 earned, 300 redeemed, 35 reversed (reopen 1: plus 10 from s3).
         const qint64 redeemed = fromVersion >= kRedeemSchema ? 300 : 0;
         const qint64 before = fromVersion >= kSalesSchema ? 1234 - 500 + 45 - redeemed - 35 : 0;
@@ -114,7 +155,13 @@ void TestMigration::upgradeKeepsData()
         if (reopen == 0) {
             JIFEN_VERIFY_OK(ledger.addOperator(u"王经理"_s, u"manager"_s, u"2468"_s));
             JIFEN_VERIFY_OK(ledger.sale(SaleRequest{u"s3"_s, kPhone, {}, u"10.00"_s, {}, {}, 0, {}, {}}));
+            NewMember consenting{kPhone2, QString(), u"李四"_s};
+            consenting.consented = true;
+            JIFEN_VERIFY_OK(ledger.addMember(consenting));
         }
+        JIFEN_REQUIRE(later, ledger.memberByPhone(kPhone2));
+        QCOMPARE(later->member.consentTerms, kPrivacyTermsVersion);
+        QCOMPARE(later->member.consentAt, clock.nowUtc());
         JIFEN_REQUIRE(ops, ledger.listOperators());
         QCOMPARE(ops->size(), 1);
         // A retry of a sale made before the upgrade still gets its first result.
