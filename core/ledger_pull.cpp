@@ -38,6 +38,9 @@ static Result<bool> applyMember(Ledger::Impl& d, qint64 throughSeq, const Ledger
                                 Ledger::PullApplied* out)
 {
     Store& store = d.store;
+    // A consent is kept only whole: the terms with the instant they were agreed to.
+    const bool consented = !in.member.consentTerms.isEmpty() && in.member.consentAt.isValid();
+    const QString consentAt = consented ? formatInstant(in.member.consentAt) : QString();
     auto existing = d.findMember(QStringLiteral("uid"), in.member.uid);
     if (!existing)
         return existing.error();
@@ -58,6 +61,17 @@ static Result<bool> applyMember(Ledger::Impl& d, qint64 throughSeq, const Ledger
             ++out->skipped;
             return false;
         }
+        // A consent is given once, at enrolment. This copy may have been pulled before this
+        // terminal's software kept consents: fill it in, never overwrite one.
+        if (consented && existing.value()->consentTerms.isEmpty()) {
+            auto c = store.prepare(QStringLiteral("UPDATE members SET consent_terms = ?, consent_at = ? WHERE id = ?"));
+            if (!c)
+                return c.error();
+            c->addBindValue(in.member.consentTerms);
+            c->addBindValue(consentAt);
+            c->addBindValue(id);
+            JIFEN_TRY(store.exec(c.value()));
+        }
     } else {
         // Two terminals can enrol one phone offline; HQ raised an incident for a person to merge
         // them. Until then the local member keeps the number.
@@ -73,8 +87,8 @@ static Result<bool> applyMember(Ledger::Impl& d, qint64 throughSeq, const Ledger
                 return false;
             }
         }
-        auto q = store.prepare(QStringLiteral(
-            "INSERT INTO members (uid, phone, card, name, kind, created_at, pushed) VALUES (?, ?, ?, ?, ?, ?, 1)"));
+        auto q = store.prepare(QStringLiteral("INSERT INTO members (uid, phone, card, name, kind, created_at, pushed,"
+                                              " consent_terms, consent_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)"));
         if (!q)
             return q.error();
         q->addBindValue(in.member.uid);
@@ -83,6 +97,8 @@ static Result<bool> applyMember(Ledger::Impl& d, qint64 throughSeq, const Ledger
         q->addBindValue(in.member.name);
         q->addBindValue(memberKindName(in.member.kind));
         q->addBindValue(formatInstant(in.member.createdAt));
+        q->addBindValue(nullableText(consented ? in.member.consentTerms : QString()));
+        q->addBindValue(nullableText(consentAt));
         JIFEN_TRY(store.exec(q.value()));
         id = q->lastInsertId().toLongLong();
         auto b =

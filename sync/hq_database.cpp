@@ -146,7 +146,13 @@ QList<QStringList> hqSteps()
         },
         // Lots stored at step 1 got step 2's columns as defaults (not green, original 0, no
         // earning date): rebuilt from the journal by afterStep(6) (hq_migration_code.cpp).
-        {}};
+        {},
+        // The privacy terms a member agreed to at enrolment, and when, as the terminal recorded
+        // them. Members stored before stay NULL: no consent was recorded for them.
+        {
+            QStringLiteral("ALTER TABLE members ADD COLUMN consent_terms TEXT"),
+            QStringLiteral("ALTER TABLE members ADD COLUMN consent_at TEXT"),
+        }};
 }
 
 } // namespace

@@ -58,7 +58,8 @@ Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject
     t.value()->finish();
 
     auto q = m_db.run(QStringLiteral("SELECT m.uid, m.phone, m.card, m.name, m.kind, m.created_at, b.points,"
-                                     " b.green_points, b.rev FROM balances b JOIN members m ON m.uid = b.member_uid"
+                                     " b.green_points, b.rev, m.consent_terms, m.consent_at FROM balances b"
+                                     " JOIN members m ON m.uid = b.member_uid"
                                      " WHERE b.rev > ? OR (b.rev = ? AND b.member_uid > ?)"
                                      " ORDER BY b.rev, b.member_uid LIMIT ?"),
                       {rev, rev, uid, limit});
@@ -66,6 +67,7 @@ Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject
         return q.error();
     QJsonArray members;
     QString cursor = request.value(QStringLiteral("cursor")).toString();
+    const auto text = [](const QVariant& v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); };
     while (q.value()->next()) {
         QSqlQuery* r = q.value();
         members.append(QJsonObject{{QStringLiteral("member_id"), r->value(0).toString()},
@@ -75,7 +77,9 @@ Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject
                                    {QStringLiteral("kind"), r->value(4).toString()},
                                    {QStringLiteral("created_at"), r->value(5).toString()},
                                    {QStringLiteral("balance"), r->value(6).toLongLong()},
-                                   {QStringLiteral("green_balance"), r->value(7).toLongLong()}});
+                                   {QStringLiteral("green_balance"), r->value(7).toLongLong()},
+                                   {QStringLiteral("consent_terms"), text(r->value(9))},
+                                   {QStringLiteral("consent_at"), text(r->value(10))}});
         cursor = QStringLiteral("%1/%2").arg(r->value(8).toLongLong()).arg(r->value(0).toString());
     }
     q.value()->finish();

@@ -226,6 +226,26 @@ Status HqService::storeMembers(const QString& terminalId, const QJsonArray& memb
             !memberKindFromName(m.value(QStringLiteral("kind")).toString(QStringLiteral("person"))) ||
             !normalizeName(m.value(QStringLiteral("name")).toString(), QStringLiteral("name")))
             return Error::badInput(QStringLiteral("member %1: malformed phone, card, name or kind").arg(uid));
+        // The consent as the terminal recorded it: terms and instant together, or neither (a
+        // terminal older than consents sends no such keys).
+        const QJsonValue terms = m.value(QStringLiteral("consent_terms"));
+        const QJsonValue at = m.value(QStringLiteral("consent_at"));
+        QVariant consentTerms{QMetaType(QMetaType::QString)}; // NULL unless a consent was given
+        QVariant consentAt{QMetaType(QMetaType::QString)};
+        const auto given = [](const QJsonValue& value) { return !value.isUndefined() && !value.isNull(); };
+        if (given(terms) || given(at)) {
+            const QString termsText = terms.toString();
+            const QString atText = at.toString();
+            auto instant = parseInstant(atText);
+            // A bare date (ten characters) parses as that day's midnight: a consent names its instant.
+            if (termsText.isEmpty() || termsText.size() > kMaxPrivacyTermsLength || atText.size() <= 10 || !instant)
+                return Error::badInput(QStringLiteral("member %1: consent needs consent_terms (1 to %2 characters) and"
+                                                      " consent_at (an ISO 8601 instant), or neither")
+                                           .arg(uid)
+                                           .arg(kMaxPrivacyTermsLength));
+            consentTerms = termsText;
+            consentAt = formatInstant(instant.value());
+        }
         auto exists = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE uid = ?"), {uid}, 0);
         if (!exists)
             return exists.error();
@@ -253,13 +273,13 @@ Status HqService::storeMembers(const QString& terminalId, const QJsonArray& memb
             value->clear();
         }
         JIFEN_TRY(
-            m_db.run(QStringLiteral("INSERT INTO members (uid, phone, card, name, kind, home_terminal, created_at)"
-                                    " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            m_db.run(QStringLiteral("INSERT INTO members (uid, phone, card, name, kind, home_terminal, created_at,"
+                                    " consent_terms, consent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {uid, phone.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(phone),
                       card.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(card),
                       m.value(QStringLiteral("name")).toString(),
                       m.value(QStringLiteral("kind")).toString(QStringLiteral("person")), terminalId,
-                      m.value(QStringLiteral("created_at")).toString()}));
+                      m.value(QStringLiteral("created_at")).toString(), consentTerms, consentAt}));
         touched->insert(uid);
         // An entry of this member may have arrived first and made the row: keep what it holds.
         JIFEN_TRY(m_db.run(QStringLiteral("INSERT INTO balances (member_uid, points, green_points) VALUES (?, 0, 0)"
@@ -612,8 +632,9 @@ Result<QJsonObject> HqService::memberByPhone(const QString& phone)
     if (!p)
         return p.error();
     auto q = m_db.run(
-        QStringLiteral("SELECT m.uid, m.name, m.kind, m.card, COALESCE(b.points, 0), COALESCE(b.green_points, 0)"
-                       " FROM members m LEFT JOIN balances b ON b.member_uid = m.uid WHERE m.phone = ?"),
+        QStringLiteral("SELECT m.uid, m.name, m.kind, m.card, COALESCE(b.points, 0), COALESCE(b.green_points, 0),"
+                       " m.consent_terms, m.consent_at FROM members m LEFT JOIN balances b ON b.member_uid = m.uid"
+                       " WHERE m.phone = ?"),
         {p.value()});
     if (!q)
         return q.error();
@@ -625,7 +646,11 @@ Result<QJsonObject> HqService::memberByPhone(const QString& phone)
                     {QStringLiteral("kind"), q->value(2).toString()},
                     {QStringLiteral("card"), q->value(3).isNull() ? QJsonValue() : q->value(3).toString()},
                     {QStringLiteral("balance"), q->value(4).toLongLong()},
-                    {QStringLiteral("green_balance"), q->value(5).toLongLong()}};
+                    {QStringLiteral("green_balance"), q->value(5).toLongLong()},
+                    {QStringLiteral("consent"), q->value(6).isNull()
+                                                    ? QJsonValue()
+                                                    : QJsonObject{{QStringLiteral("terms"), q->value(6).toString()},
+                                                                  {QStringLiteral("at"), q->value(7).toString()}}}};
     q.value()->finish();
     auto lots = m_db.run(QStringLiteral("SELECT valid_through, SUM(remaining) FROM lots WHERE member_uid = ? AND"
                                         " remaining > 0 AND valid_through >= ? AND valid_through <= ? GROUP BY"

@@ -293,6 +293,9 @@ Result<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o)
             QCoreApplication::translate("jifen::SyncClient", "HQ sent member %1 of an unknown kind").arg(m.member.uid));
     m.member.kind = *kind;
     m.member.createdAt = QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
+    // Absent (an HQ older than consents) or null: none recorded. The ledger keeps only a whole one.
+    m.member.consentTerms = o.value(QStringLiteral("consent_terms")).toString();
+    m.member.consentAt = QDateTime::fromString(o.value(QStringLiteral("consent_at")).toString(), Qt::ISODateWithMs);
     m.points = Points(o.value(QStringLiteral("balance")).toInteger());
     m.green = Points(o.value(QStringLiteral("green_balance")).toInteger());
     for (const auto& v : o.value(QStringLiteral("lots")).toArray()) {

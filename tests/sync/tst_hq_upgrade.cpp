@@ -137,6 +137,14 @@ private slots:
                      ->scalar(QStringLiteral("SELECT COUNT(*) FROM lots WHERE earned_on IS NULL OR earned_on = ''"))
                      ->toInt(),
                  0);
+        // The member stored before consents were kept (step 7) has none recorded.
+        auto member = db.value()->run(QStringLiteral("SELECT consent_terms, consent_at FROM members WHERE uid = ?"),
+                                      {entries->first().memberUid});
+        QVERIFY(member);
+        QVERIFY(member.value()->next());
+        QVERIFY(member.value()->value(0).isNull());
+        QVERIFY(member.value()->value(1).isNull());
+        member.value()->finish();
     }
 };
 

@@ -391,6 +391,88 @@ private slots:
         QVERIFY(b.verify());
     }
 
+    // A pushed member record's consent: terms and instant together or neither (absent: a terminal
+    // older than consents); anything else is bad input and stores nothing.
+    void memberConsentIsChecked_data()
+    {
+        QTest::addColumn<QJsonObject>("consent"); // the record's consent keys
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QJsonValue>("stored"); // HQ's member show "consent" after a 200
+        const QJsonObject agreed{{QStringLiteral("terms"), QStringLiteral("1")},
+                                 {QStringLiteral("at"), QStringLiteral("2026-11-26T05:06:59.000Z")}};
+        const auto keys = [](const QJsonValue& terms, const QJsonValue& at) {
+            return QJsonObject{{QStringLiteral("consent_terms"), terms}, {QStringLiteral("consent_at"), at}};
+        };
+        const QString at = QStringLiteral("2026-11-26T05:06:59.000Z");
+        QTest::newRow("older terminal: no consent keys") << QJsonObject() << 200 << QJsonValue();
+        QTest::newRow("both null: none recorded") << keys(QJsonValue(), QJsonValue()) << 200 << QJsonValue();
+        QTest::newRow("terms and instant") << keys(QStringLiteral("1"), at) << 200 << QJsonValue(agreed);
+        QTest::newRow("instant with an offset, stored as UTC")
+            << keys(QStringLiteral("1"), QStringLiteral("2026-11-26T13:06:59+08:00")) << 200 << QJsonValue(agreed);
+        QTest::newRow("terms of 16 characters")
+            << keys(QStringLiteral("2026-11-privacy1"), at) << 200
+            << QJsonValue(QJsonObject{{QStringLiteral("terms"), QStringLiteral("2026-11-privacy1")},
+                                      {QStringLiteral("at"), at}});
+        QTest::newRow("terms without an instant") << keys(QStringLiteral("1"), QJsonValue()) << 400 << QJsonValue();
+        QTest::newRow("instant without terms") << keys(QJsonValue(), at) << 400 << QJsonValue();
+        QTest::newRow("empty terms") << keys(QString(), at) << 400 << QJsonValue();
+        QTest::newRow("terms of 17 characters") << keys(QStringLiteral("2026-11-privacy12"), at) << 400 << QJsonValue();
+        QTest::newRow("terms a number") << keys(1, at) << 400 << QJsonValue();
+        QTest::newRow("a date, not an instant")
+            << keys(QStringLiteral("1"), QStringLiteral("2026-11-26")) << 400 << QJsonValue();
+        QTest::newRow("instant not ISO 8601")
+            << keys(QStringLiteral("1"), QStringLiteral("yesterday")) << 400 << QJsonValue();
+    }
+    void memberConsentIsChecked()
+    {
+        QFETCH(QJsonObject, consent);
+        QFETCH(int, status);
+        QFETCH(QJsonValue, stored);
+        Backend b(QStringLiteral("sqlite"));
+        QVERIFY(b.hq->start());
+        Terminal t(QStringLiteral("T1"));
+        QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        QJsonObject member{{QStringLiteral("member_id"), QStringLiteral("8f4b0c36-0d5e-4d7c-9a51-2b7f1c9e0a11")},
+                           {QStringLiteral("phone"), phone(7)},
+                           {QStringLiteral("card"), QString()},
+                           {QStringLiteral("name"), QStringLiteral("王五")},
+                           {QStringLiteral("kind"), QStringLiteral("person")},
+                           {QStringLiteral("created_at"), QStringLiteral("2026-11-26T05:06:59.000Z")}};
+        for (auto it = consent.begin(); it != consent.end(); ++it)
+            member.insert(it.key(), it.value());
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("protocol"), 1},
+                                                          {QStringLiteral("members"), QJsonArray{member}},
+                                                          {QStringLiteral("entries"), QJsonArray()}})
+                                    .toJson(QJsonDocument::Compact);
+        const sync::SignedHeaders h = sync::signRequest(QStringLiteral("T1"), t.ledger->syncState()->key, "POST",
+                                                        "/v1/push", body, QDateTime::currentDateTimeUtc());
+        QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/push")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
+        request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
+        request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
+        request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
+        QNetworkAccessManager nam;
+        std::unique_ptr<QNetworkReply> reply(nam.post(request, body));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        const QByteArray answer = reply->readAll();
+        QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == status, answer.constData());
+        int exit = -1;
+        const QJsonObject shown = QJsonDocument::fromJson(b.hq->admin({QStringLiteral("member"), QStringLiteral("show"),
+                                                                       QStringLiteral("--phone"), phone(7)},
+                                                                      &exit))
+                                      .object();
+        if (status != 200) {
+            QVERIFY2(answer.contains("consent_terms"), answer.constData()); // the message names the problem
+            QCOMPARE(exit, 4);                                              // and nothing was stored
+            return;
+        }
+        QCOMPARE(exit, 0);
+        QVERIFY(shown.contains(QStringLiteral("consent")));
+        QCOMPARE(shown.value(QStringLiteral("consent")), stored);
+    }
+
     void clockDaysAheadStillSyncs_data() { addBackendRows("terminal clock 3 days ahead"); }
     void clockDaysAheadStillSyncs()
     {

@@ -162,6 +162,61 @@ private slots:
         QVERIFY(b.incidents().isEmpty());
     }
 
+    // The privacy consent given at T1's enrolment is HQ's and, through a pull, T2's: the member
+    // enrolled at store A and shopping at store B carries the record. No consent stays none.
+    void consentTravelsWithTheMember_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("consented");
+        for (const QString& backend : backends()) {
+            QTest::addRow("consent given at T1, on %s", qPrintable(backend)) << backend << true;
+            QTest::addRow("no consent recorded at T1, on %s", qPrintable(backend)) << backend << false;
+        }
+    }
+    void consentTravelsWithTheMember()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, consented);
+        Backend b(backend);
+        QVERIFY(b.hq->start());
+        Terminal t1(QStringLiteral("T1")), t2(QStringLiteral("T2"));
+        QVERIFY(t1.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
+        QVERIFY(t2.enroll(b.hq->url(), b.code(QStringLiteral("T2"))));
+        NewMember input{phone(0), QString(), QStringLiteral("张三")};
+        input.consented = consented;
+        const auto enrolled = t1.ledger->addMember(input);
+        QVERIFY2(enrolled.ok(), enrolled.ok() ? "" : qPrintable(enrolled.error().message));
+        QCOMPARE(enrolled->consentTerms, consented ? kPrivacyTermsVersion : QString());
+        QCOMPARE(enrolled->consentAt.isValid(), consented);
+        earn(t1, QStringLiteral("t1-s1"), phone(0), QStringLiteral("88.00"));
+        QString error;
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+
+        const QJsonValue expected =
+            consented ? QJsonValue(QJsonObject{{QStringLiteral("terms"), kPrivacyTermsVersion},
+                                               {QStringLiteral("at"), formatInstant(enrolled->consentAt)}})
+                      : QJsonValue();
+        const QJsonObject atHq = QJsonDocument::fromJson(b.hq->admin({QStringLiteral("member"), QStringLiteral("show"),
+                                                                      QStringLiteral("--phone"), phone(0)}))
+                                     .object();
+        QVERIFY(atHq.contains(QStringLiteral("consent")));
+        QCOMPARE(atHq.value(QStringLiteral("consent")), expected);
+
+        QVERIFY2(t2.sync(&error), qPrintable(error));
+        QCOMPARE(t2.client->pulled().applied, 1);
+        const auto atT2 = t2.ledger->memberByPhone(phone(0));
+        QVERIFY2(atT2.ok(), atT2.ok() ? "" : qPrintable(atT2.error().message));
+        QCOMPARE(atT2->member.uid, enrolled->uid);
+        QCOMPARE(atT2->member.consentTerms, enrolled->consentTerms);
+        QCOMPARE(atT2->member.consentAt, enrolled->consentAt);
+        QCOMPARE(atT2->balance.value(), 88);
+        // T2's copy was pulled, not enrolled there: it never pushes the member back as its own.
+        const auto unpushed = t2.ledger->unpushedMembers(10);
+        QVERIFY(unpushed.ok());
+        QVERIFY(unpushed->isEmpty());
+        verifyTerminal(t2);
+    }
+
     void offlineOverdraftRaisesOneIncident_data() { addBackendRows("two terminals, HQ down"); }
     void offlineOverdraftRaisesOneIncident()
     {
