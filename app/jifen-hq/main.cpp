@@ -53,6 +53,15 @@ struct Out {
     }
 };
 
+// The text line for member show's "consent" (null: none recorded), worded as `jifen member show`'s.
+QString consentLine(const QJsonValue& consent)
+{
+    if (!consent.isObject())
+        return QStringLiteral("consent none recorded");
+    return QStringLiteral("consent privacy terms %1, agreed %2")
+        .arg(consent[QStringLiteral("terms")].toString(), consent[QStringLiteral("at")].toString());
+}
+
 const char* kUsage =
     "jifen-hq - Jifen headquarters\n\n"
     "usage: jifen-hq [--db SPEC] [--json] COMMAND [OPTIONS]\n\n"
@@ -64,7 +73,7 @@ const char* kUsage =
     "  operator add --name N                 an operator of the status page; the password is read from stdin\n"
     "  terminal add --store S --terminal T   register a terminal; prints its one-time enrolment code\n"
     "  terminal list                         terminals, their acknowledged seq and last sync\n"
-    "  member show --phone P                 a member's HQ balance\n"
+    "  member show --phone P                 a member's HQ balance and privacy consent\n"
     "  incidents                             overdrafts, tampering, reused seqs, duplicate members\n"
     "  rules publish --file F                publish a new rule-set version (terminals load it on their next sync)\n"
     "  allowance set --terminal T --month YYYY-MM --points N\n"
@@ -252,7 +261,8 @@ int main(int argc, char** argv)
                                              m->value(QStringLiteral("name")).toString()),
                                     QStringLiteral("balance %1 points (green %2)")
                                         .arg(m->value(QStringLiteral("balance")).toInteger())
-                                        .arg(m->value(QStringLiteral("green_balance")).toInteger())});
+                                        .arg(m->value(QStringLiteral("green_balance")).toInteger()),
+                                    consentLine(m->value(QStringLiteral("consent")))});
     }
     if (command == QStringLiteral("incidents")) {
         auto list = service.incidents();

@@ -24,7 +24,11 @@ QJsonObject summaryJson(const MemberSummary& s)
             {QStringLiteral("tier"), s.tierCode},
             {QStringLiteral("tier_name"), s.tierName},
             {QStringLiteral("earned_12m"), s.earned12m.value()},
-            {QStringLiteral("expiring_soon"), soon}};
+            {QStringLiteral("expiring_soon"), soon},
+            {QStringLiteral("consent"), s.member.consentTerms.isEmpty()
+                                            ? QJsonValue()
+                                            : QJsonObject{{QStringLiteral("terms"), s.member.consentTerms},
+                                                          {QStringLiteral("at"), formatInstant(s.member.consentAt)}}}};
 }
 
 QStringList summaryText(const MemberSummary& s)
@@ -38,6 +42,9 @@ QStringList summaryText(const MemberSummary& s)
             .arg(s.tierCode, s.tierName)
             .arg(s.earned12m.value()),
         QStringLiteral("balance  %1 points (green %2)").arg(s.balance.value()).arg(s.greenBalance.value()),
+        s.member.consentTerms.isEmpty() ? QStringLiteral("consent  none recorded")
+                                        : QStringLiteral("consent  privacy terms %1, agreed %2")
+                                              .arg(s.member.consentTerms, formatInstant(s.member.consentAt)),
     };
     for (const ExpiringPoints& e : s.expiringSoon)
         lines.append(QStringLiteral("expiring %1 points after %2")
@@ -57,6 +64,7 @@ int memberAdd(Context& ctx, const ParsedArgs& args)
     input.name = args.value(QStringLiteral("name"));
     if (args.has(QStringLiteral("kind")))
         input.kind = args.value(QStringLiteral("kind"));
+    input.consented = args.has(QStringLiteral("consent"));
     if (args.has(QStringLiteral("phone")) && input.phone.isEmpty())
         return ctx.fail(Error::badInput(QStringLiteral("phone number is empty")));
     if (args.has(QStringLiteral("card")) && input.card.isEmpty())
@@ -126,16 +134,16 @@ QList<Command> memberCommands()
 {
     return {
         {{QStringLiteral("member"), QStringLiteral("add")},
-         QStringLiteral("--phone P | --card C [both] --name N [--kind person|enterprise|institution]"),
-         QStringLiteral("enrol a member"),
+         QStringLiteral("--phone P | --card C [both] --name N [--kind person|enterprise|institution] [--consent]"),
+         QStringLiteral("enrol a member; pass --consent when they agreed to the privacy terms"),
          {{QStringLiteral("phone"), QStringLiteral("card"), QStringLiteral("name"), QStringLiteral("kind")},
-          {},
+          {QStringLiteral("consent")},
           {QStringLiteral("name")},
           {}},
          memberAdd},
         {{QStringLiteral("member"), QStringLiteral("show")},
          QStringLiteral("--phone P | --card C"),
-         QStringLiteral("balance, tier and points expiring soon"),
+         QStringLiteral("balance, tier, points expiring soon and privacy consent"),
          {{QStringLiteral("phone"), QStringLiteral("card")}, {}, {}, {}},
          memberShow},
         {{QStringLiteral("member"), QStringLiteral("list")},

@@ -4,6 +4,7 @@
 
 #include "cli_harness.h"
 #include "error.h"
+#include "member.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -428,6 +429,47 @@ private slots:
         QVERIFY(expired.value(u"points_expired"_s).toInteger() > 0);
         const QJsonObject again = json({u"expire"_s}, u"2029-04-01T10:00:00+08:00"_s);
         QCOMPARE(again.value(u"points_expired"_s).toInteger(), 0);
+    }
+
+    // `member add --consent` records the current privacy terms at JIFEN_CLOCK's instant; without
+    // it nothing is recorded. `member show` gives both, in JSON and as one line of text.
+    void memberConsent_data()
+    {
+        QTest::addColumn<bool>("consent");
+        QTest::addColumn<QJsonValue>("expected");
+        QTest::addColumn<QString>("line");
+        QTest::newRow("member add --consent")
+            << true
+            << QJsonValue(
+                   QJsonObject{{u"terms"_s, jifen::kPrivacyTermsVersion}, {u"at"_s, u"2026-03-10T02:00:00.000Z"_s}})
+            << u"consent  privacy terms %1, agreed 2026-03-10T02:00:00.000Z"_s.arg(jifen::kPrivacyTermsVersion);
+        QTest::newRow("member add without --consent") << false << QJsonValue() << u"consent  none recorded"_s;
+    }
+
+    void memberConsent()
+    {
+        QFETCH(bool, consent);
+        QFETCH(QJsonValue, expected);
+        QFETCH(QString, line);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString dir = tmp.filePath(u"data"_s);
+        QVERIFY(!runJson(dir, {u"--json"_s, u"init"_s, u"--store"_s, u"S1"_s, u"--terminal"_s, u"T1"_s}).isEmpty());
+        QStringList add{u"--json"_s, u"member"_s, u"add"_s, u"--phone"_s, kPhone, u"--name"_s, u"张三"_s};
+        if (consent)
+            add.append(u"--consent"_s);
+        const QJsonObject added = runJson(dir, add);
+        QVERIFY(added.contains(u"consent"_s));
+        QCOMPARE(added.value(u"consent"_s), expected);
+
+        // Shown a day later: the consent keeps the instant it was given.
+        const QString later = u"2026-03-11T09:00:00+08:00"_s;
+        const QJsonObject shown = runJson(dir, {u"--json"_s, u"member"_s, u"show"_s, u"--phone"_s, kPhone}, later);
+        QVERIFY(shown.contains(u"consent"_s));
+        QCOMPARE(shown.value(u"consent"_s), expected);
+        const Run text = jifen(dir, {u"member"_s, u"show"_s, u"--phone"_s, kPhone}, later);
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        QVERIFY2(lines(text.out).contains(line), qPrintable(text.describe()));
     }
 
     void journalPrintsJsonLines_data()
