@@ -35,6 +35,8 @@ EnrolDialog::EnrolDialog(Ledger& ledger, const QString& phone, QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("Phone"), m_phone);
     form->addRow(tr("Name"), m_name);
+    // The privacy terms as the member is shown them: any change to this text (or the consent
+    // box's) needs a new kPrivacyTermsVersion (core/member.h), which every consent records.
     auto* terms = new QLabel(tr("Points are recorded with the phone number; it is shown only masked and never "
                                 "shared outside the points program."),
                              this);
@@ -81,7 +83,9 @@ void EnrolDialog::enrol()
         updateButton();
         return;
     }
-    auto added = m_ledger.addMember(NewMember{m_phone->text(), QString(), m_name->text()});
+    NewMember input{m_phone->text(), QString(), m_name->text()};
+    input.consented = m_consent->isChecked();
+    auto added = m_ledger.addMember(input);
     if (!added) {
         m_error->setText(tr("Not enrolled: %1").arg(added.error().message));
         return;

@@ -323,6 +323,9 @@ void TstPosCheckout::enrolment()
     QCOMPARE(bool(member), enrolled);
     if (enrolled) {
         QCOMPARE(member->member.name, u"Li Si"_s);
+        // The dialog's required consent is recorded: the terms version shown, at the till's time.
+        QCOMPARE(member->member.consentTerms, kPrivacyTermsVersion);
+        QCOMPARE(member->member.consentAt, f.clock.nowUtc());
         QCOMPARE(labelText(window.checkout(), "memberPhoneLabel"), u"139****9000"_s);
         QCOMPARE(labelText(window.checkout(), "memberBalanceLabel"), u"0"_s);
     } else {
