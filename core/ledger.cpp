@@ -422,7 +422,7 @@ Result<QString> Ledger::Impl::checkManagerPin(const QString& pin)
         return approver; // a right PIN with no failures to clear writes nothing
     QList<std::pair<QString, QString>> updates{{QStringLiteral("pin_failures"), QString::number(failures)}};
     if (failures >= 5) {
-        updates.append({QStringLiteral("pin_locked_until"), formatInstant(now.addSecs(5 * 60))});
+        updates.append({QStringLiteral("pin_locked_until"), formatInstant(now.addSecs(qint64(5) * 60))});
         updates.first().second = QStringLiteral("0");
     }
     for (const auto& [key, value] : updates) {

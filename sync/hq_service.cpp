@@ -213,7 +213,7 @@ Status HqService::raiseIncident(const QString& kind, const QString& terminalId, 
 Status HqService::storeMembers(const QString& terminalId, const QJsonArray& members, QStringList* incidents,
                                QSet<QString>* touched)
 {
-    for (const QJsonValue& v : members) {
+    for (const auto& v : members) {
         const QJsonObject m = v.toObject();
         const QString uid = m.value(QStringLiteral("member_id")).toString();
         if (uid.isEmpty() || uid.size() > 64)
@@ -521,7 +521,7 @@ Result<QJsonObject> HqService::push(const QString& terminalId, const QJsonObject
         QSet<QString> touched;
         JIFEN_TRY(
             storeMembers(terminalId, request.value(QStringLiteral("members")).toArray(), &incidentKinds, &touched));
-        for (const QJsonValue& v : request.value(QStringLiteral("survey_answers")).toArray()) {
+        for (const auto& v : request.value(QStringLiteral("survey_answers")).toArray()) {
             const QJsonObject a = v.toObject();
             const QString ref = a.value(QStringLiteral("ref")).toString();
             const QString survey = a.value(QStringLiteral("survey")).toString();

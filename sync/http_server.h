@@ -16,9 +16,9 @@ class HttpServer final : public QAbstractHttpServer {
 public:
     explicit HttpServer(HqService& service, QObject* parent = nullptr);
 
-    static constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+    static constexpr qsizetype kMaxBodyBytes = qsizetype(16) * 1024 * 1024;
     // Bodies from this size on are digested on a second thread while they are parsed.
-    static constexpr qsizetype kParallelDigestBytes = 256 * 1024;
+    static constexpr qsizetype kParallelDigestBytes = qsizetype(256) * 1024;
 
     // Serves HTTPS instead of HTTP: a PEM certificate (chain) and its PEM private key (RSA or
     // EC, unencrypted). Call before listen().

@@ -213,7 +213,7 @@ int main(int argc, char** argv)
         if (!list)
             return out.fail(list.error());
         QStringList text;
-        for (const QJsonValue& v : list.value()) {
+        for (const auto& v : list.value()) {
             const QJsonObject t = v.toObject();
             text.append(QStringLiteral("%1  store %2  %3  acked seq %4  last sync %5")
                             .arg(t.value(QStringLiteral("terminal_id")).toString(),
@@ -230,7 +230,7 @@ int main(int argc, char** argv)
         if (!file.open(QIODevice::ReadOnly))
             return out.fail(Error::badInput(
                 QStringLiteral("cannot read %1: %2").arg(args->value(QStringLiteral("file")), file.errorString())));
-        auto version = service.publishRules(file.read(4 * 1024 * 1024));
+        auto version = service.publishRules(file.read(qint64(4) * 1024 * 1024));
         if (!version)
             return out.fail(version.error());
         return out.done(
@@ -269,7 +269,7 @@ int main(int argc, char** argv)
         if (!list)
             return out.fail(list.error());
         QStringList text;
-        for (const QJsonValue& v : list.value()) {
+        for (const auto& v : list.value()) {
             const QJsonObject i = v.toObject();
             text.append(
                 QStringLiteral("#%1 %2  terminal %3 seq %4: %5")

@@ -209,7 +209,7 @@ private slots:
         reply->deleteLater();
         QCOMPARE(b.journal(QStringLiteral("T1")), terminalJournal(*original.ledger));
         QStringList kinds;
-        for (const QJsonValue& v : b.incidents())
+        for (const auto& v : b.incidents())
             kinds.append(v.toObject().value(QStringLiteral("kind")).toString());
         QVERIFY2(kinds.contains(QStringLiteral("chain-broken")), qPrintable(kinds.join(u',')));
         const bool found = kinds.contains(QStringLiteral("seq-reused"));
@@ -479,7 +479,7 @@ private slots:
         QFETCH(QString, backend);
         Backend b(backend);
         QVERIFY(b.hq->start());
-        Terminal t(QStringLiteral("T1"), 3 * 24 * 3600);
+        Terminal t(QStringLiteral("T1"), qint64(3) * 24 * 3600);
         QVERIFY(t.ledger->addMember({phone(3), QString(), QStringLiteral("孙八"), QStringLiteral("person")}).ok());
         QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
         t.sell(0, 20, 1);
@@ -494,7 +494,7 @@ private slots:
                 .first()
                 .toObject();
         const qint64 skew = terminal.value(QStringLiteral("clock_skew_secs")).toInteger();
-        QVERIFY2(qAbs(skew - 3 * 24 * 3600) < 120, qPrintable(QString::number(skew))); // reported to HQ
+        QVERIFY2(qAbs(skew - qint64(3) * 24 * 3600) < 120, qPrintable(QString::number(skew))); // reported to HQ
     }
 
     void hqKilledMidPushRecovers_data() { addBackendRows("SIGKILL after the first batch"); }
