@@ -79,11 +79,16 @@ QList<qint64> proportionalShares(qint64 amount, const QList<qint64>& weights)
     QList<qint64> shares(weights.size(), 0);
     qint64 total = 0;
     qsizetype last = -1;
+    // Only positive weights take a share, so only they make the total: with a negative weight
+    // among them the full sum could be zero or less (and divide by zero below).
     for (qsizetype i = 0; i < weights.size(); ++i) {
+        if (weights[i] <= 0)
+            continue;
         total += weights[i];
-        if (weights[i] > 0)
-            last = i;
+        last = i;
     }
+    if (total <= 0)
+        return shares;
     qint64 left = amount;
     for (qsizetype i = 0; i < weights.size() && left > 0; ++i) {
         if (weights[i] <= 0)

@@ -24,7 +24,8 @@ public:
 
     constexpr Money operator+(Money o) const { return Money(m_fen + o.m_fen); }
     constexpr Money operator-(Money o) const { return Money(m_fen - o.m_fen); }
-    constexpr auto operator<=>(const Money&) const = default;
+    // clang-tidy 14 reads the defaulted comparison's synthesized `0` as a null pointer.
+    constexpr auto operator<=>(const Money&) const = default; // NOLINT(modernize-use-nullptr)
 
     static constexpr qint64 maxFen = 9999999999; // 99,999,999.99 yuan
 
@@ -61,7 +62,7 @@ public:
         m_n -= o.m_n;
         return *this;
     }
-    constexpr auto operator<=>(const Points&) const = default;
+    constexpr auto operator<=>(const Points&) const = default; // NOLINT(modernize-use-nullptr): as Money's
 
     static constexpr qint64 maxInput = 1000000000;
 
@@ -73,7 +74,8 @@ private:
 qint64 mulDiv(qint64 a, qint64 b, qint64 c);
 
 // `amount` spread over `weights` in proportion (floor), the last positive weight taking the rest;
-// no share exceeds its weight, a zero weight gets nothing. amount <= sum of weights.
+// no share exceeds its weight, a zero or negative weight gets nothing. amount <= sum of the positive
+// weights.
 QList<qint64> proportionalShares(qint64 amount, const QList<qint64>& weights);
 
 } // namespace jifen

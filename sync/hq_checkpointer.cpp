@@ -1,7 +1,6 @@
 #include "hq_checkpointer.h"
 
 #include <QAtomicInteger>
-#include <QMetaObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -27,14 +26,11 @@ HqCheckpointer::HqCheckpointer(const QString& path, QObject* parent)
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
-}
-
-HqCheckpointer::~HqCheckpointer()
-{
-    // Whatever is queued still runs: the loop drains posted calls before it quits.
-    QMetaObject::invokeMethod(
-        m_worker,
+    connect(
+        this, &HqCheckpointer::requested, m_worker, [this] { run(); }, Qt::QueuedConnection);
+    // The connection was opened on the checkpointer's thread and is closed there.
+    connect(
+        this, &HqCheckpointer::stopping, m_worker,
         [this] {
             {
                 QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -45,6 +41,13 @@ HqCheckpointer::~HqCheckpointer()
             m_thread.quit();
         },
         Qt::QueuedConnection);
+    m_thread.start();
+}
+
+HqCheckpointer::~HqCheckpointer()
+{
+    // Whatever is queued still runs first: queued calls are delivered in order.
+    emit stopping();
     m_thread.wait();
 }
 
@@ -52,8 +55,7 @@ void HqCheckpointer::request()
 {
     if (m_queued.exchange(true))
         return; // one is already waiting; it will see this commit's frames too
-    QMetaObject::invokeMethod(
-        m_worker, [this] { run(); }, Qt::QueuedConnection);
+    emit requested();
 }
 
 void HqCheckpointer::run()

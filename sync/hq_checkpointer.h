@@ -25,6 +25,9 @@ public:
     void request();
 
 signals:
+    // Queued to the checkpointer's thread (emitting a signal is thread-safe); not for outside use.
+    void requested();
+    void stopping();
     // After each checkpoint (on the checkpointer's thread): the WAL's frames and how many of them
     // are now in the database file; `error` is empty unless the checkpoint failed.
     void checkpointed(int walFrames, int checkpointedFrames, const QString& error);

@@ -21,11 +21,11 @@ class SyncScheduler : public QObject {
     Q_OBJECT
 public:
     struct Settings {
-        int nightlyHour = 2;                // 0..23, China Standard Time
-        qint64 idleIntervalMs = 5 * 60'000; // between rounds when all is well
-        qint64 afterChangeMs = 2'000;       // a committed change is pushed this soon while online
+        int nightlyHour = 2;                        // 0..23, China Standard Time
+        qint64 idleIntervalMs = qint64{5} * 60'000; // between rounds when all is well
+        qint64 afterChangeMs = 2'000;               // a committed change is pushed this soon while online
         qint64 backoffBaseMs = 5'000;
-        qint64 backoffMaxMs = 10 * 60'000;
+        qint64 backoffMaxMs = qint64{10} * 60'000;
     };
 
     SyncScheduler(SyncClient& client, Ledger& ledger, const Clock& clock, Settings settings,

@@ -14,6 +14,9 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <cstdio>
+#include <exception>
+
 using namespace jifen;
 using namespace jifen::cli;
 using namespace jifen::sync;
@@ -81,9 +84,7 @@ const char* kUsage =
     "  verify                                every HQ balance against its journal\n\n"
     "Exit codes: 0 ok, 2 bad usage or input, 3 refused, 4 not found, 5 storage failure.\n";
 
-} // namespace
-
-int main(int argc, char** argv)
+int run(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("jifen-hq"));
@@ -291,4 +292,20 @@ int main(int argc, char** argv)
     }
     return out.done(report.value(), {QStringLiteral("HQ verified: %1 members, every balance equals its journal")
                                          .arg(report->value(QStringLiteral("members")).toInteger())});
+}
+
+} // namespace
+
+// An exception escaping (std::bad_alloc on a huge request, say) ends with a storage-failure exit
+// code and one line, not std::terminate's abort.
+int main(int argc, char** argv)
+{
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "jifen-hq: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "jifen-hq: unknown exception\n");
+    }
+    return 5;
 }

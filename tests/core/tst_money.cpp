@@ -27,6 +27,8 @@ private slots:
     void toYuanString_data();
     void toYuanString();
     void arithmeticIsExact();
+    void proportionalShares_data();
+    void proportionalShares();
     void pointsParse_data();
     void pointsParse();
     void normalizePhone_data();
@@ -158,6 +160,37 @@ void TestMoney::toYuanString()
     QFETCH(qint64, fen);
     QFETCH(QString, text);
     QCOMPARE(Money::fromFen(fen).toYuanString(), text);
+}
+
+void TestMoney::proportionalShares_data()
+{
+    QTest::addColumn<qint64>("amount");
+    QTest::addColumn<QList<qint64>>("weights");
+    QTest::addColumn<QList<qint64>>("shares");
+    QTest::newRow("even split") << qint64(100) << QList<qint64>{50, 50} << QList<qint64>{50, 50};
+    QTest::newRow("remainder to the last positive")
+        << qint64(10) << QList<qint64>{10, 10, 10} << QList<qint64>{3, 3, 4};
+    QTest::newRow("capped at each weight") << qint64(500) << QList<qint64>{100, 200} << QList<qint64>{100, 200};
+    QTest::newRow("zero weights take nothing")
+        << qint64(90) << QList<qint64>{0, 30, 0, 60} << QList<qint64>{0, 30, 0, 60};
+    // A negative weight (a discount line) must neither take a share nor shrink the total: with
+    // {5, 3, -8} the full sum is zero, which divided by zero before.
+    QTest::newRow("negative weight summing to zero") << qint64(8) << QList<qint64>{5, 3, -8} << QList<qint64>{5, 3, 0};
+    QTest::newRow("negative weight among positives") << qint64(6) << QList<qint64>{4, -2, 8} << QList<qint64>{2, 0, 4};
+    QTest::newRow("nothing to share") << qint64(0) << QList<qint64>{3, 4} << QList<qint64>{0, 0};
+}
+
+void TestMoney::proportionalShares()
+{
+    QFETCH(qint64, amount);
+    QFETCH(QList<qint64>, weights);
+    QFETCH(QList<qint64>, shares);
+    const QList<qint64> got = jifen::proportionalShares(amount, weights);
+    QCOMPARE(got, shares);
+    qint64 sum = 0;
+    for (qint64 s : got)
+        sum += s;
+    QVERIFY(sum <= amount);
 }
 
 void TestMoney::arithmeticIsExact()

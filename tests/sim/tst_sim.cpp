@@ -306,7 +306,7 @@ private:
                 SIM_TRY(m_hq->setAllowance(t.id, month, allowance));
         }
         for (SimTerminal& t : m_terminals) {
-            const QString code = codes.at(int(&t - m_terminals.data()));
+            const QString& code = codes.at(int(&t - m_terminals.data()));
             {
                 auto store = Store::open(t.path);
                 Ledger ledger(*store.value(), *t.clock);
@@ -542,7 +542,7 @@ private:
                      .arg(hqSet.size())
                      .arg(terminalRows.size()));
         auto issuance = m_hq->issuanceReport(businessDate(m_world.nowUtc()).toString(QStringLiteral("yyyy-MM")));
-        for (const QJsonValue& v : issuance->value(QStringLiteral("merchants")).toArray()) {
+        for (const auto& v : issuance->value(QStringLiteral("merchants")).toArray()) {
             const QJsonObject m = v.toObject();
             if (!m.value(QStringLiteral("budget")).isNull() &&
                 m.value(QStringLiteral("issued")).toInteger() > m.value(QStringLiteral("budget")).toInteger())
