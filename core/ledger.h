@@ -10,6 +10,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace jifen {
 
 struct TerminalIdentity {
@@ -165,11 +167,18 @@ public:
         QDate earnedOn;
         QDate validThrough;
     };
+    // This terminal's own lots that only it has moved, left out of a page at its request: how
+    // many HQ has and what remains in them. The terminal must hold exactly those.
+    struct OwnLotsOmitted {
+        qint64 count = 0;
+        Points remaining;
+    };
     struct ConfirmedMember {
         Member member;
         Points points;
         Points green;
         QList<ConfirmedLot> lots;
+        std::optional<OwnLotsOmitted> ownLots; // unset: lots lists every lot with points left
     };
     struct StockDelivery {
         QString reward;
@@ -190,6 +199,9 @@ public:
         qint64 conflicts = 0;
         qint64 incidents = 0;
         qint64 deliveries = 0;
+        // Members whose own lots here did not match HQ's count: nothing of the page was applied,
+        // and it must be pulled again with every lot listed.
+        qint64 ownLotsMismatched = 0;
     };
     struct PullCursors {
         QString members;

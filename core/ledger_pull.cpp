@@ -2,6 +2,7 @@
 #include "ledger_impl.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace jifen {
 
@@ -33,9 +34,106 @@ Result<Ledger::PullCursors> Ledger::pullCursors()
     return c;
 }
 
+// The member's lots end as HQ lists them, and those HQ no longer lists hold nothing (spent, or
+// overspent elsewhere) — except this terminal's own lots when HQ left them out: those it holds as
+// HQ does, which the count HQ sent must confirm. Only rows whose numbers change are written: after
+// this terminal's own backlog most differ only in the confirmed base, and a page holds many lots.
+// Returns false, having written nothing, when this terminal's own lots do not match HQ's count.
+static Result<bool> applyLots(Store& store, qint64 memberId, const QString& terminalId,
+                              const Ledger::ConfirmedMember& in)
+{
+    struct Held {
+        qint64 rowId = 0;
+        qint64 remaining = 0;
+        qint64 base = 0;
+        bool listed = false;
+    };
+    QHash<std::pair<QString, qint64>, Held> held;
+    {
+        auto q = store.prepare(
+            QStringLiteral("SELECT id, source_terminal, source_seq, remaining, base_remaining FROM lots WHERE"
+                           " member_id = ?"));
+        if (!q)
+            return q.error();
+        q->addBindValue(memberId);
+        JIFEN_TRY(store.exec(q.value()));
+        while (q->next())
+            held.insert({q->value(1).toString(), q->value(2).toLongLong()},
+                        Held{q->value(0).toLongLong(), q->value(3).toLongLong(), q->value(4).toLongLong()});
+        q->finish();
+    }
+    for (const Ledger::ConfirmedLot& lot : in.lots) {
+        if (auto it = held.find({lot.ref.terminalId, lot.ref.seq}); it != held.end())
+            it->listed = true;
+    }
+    const auto ownOmitted = [&](const std::pair<QString, qint64>& key, const Held& h) {
+        return in.ownLots && !h.listed && key.first == terminalId;
+    };
+    if (in.ownLots) {
+        qint64 count = 0;
+        qint64 remaining = 0;
+        for (auto it = held.cbegin(); it != held.cend(); ++it) {
+            if (ownOmitted(it.key(), it.value())) {
+                ++count;
+                remaining += it->remaining;
+            }
+        }
+        if (count != in.ownLots->count || remaining != in.ownLots->remaining.value())
+            return false;
+        // What this terminal holds in them is what HQ holds: confirmed, in one statement.
+        auto confirm = store.prepare(QStringLiteral("UPDATE lots SET base_remaining = remaining WHERE member_id = ? AND"
+                                                    " source_terminal = ? AND base_remaining <> remaining"));
+        if (!confirm)
+            return confirm.error();
+        confirm->addBindValue(memberId);
+        confirm->addBindValue(terminalId);
+        JIFEN_TRY(store.exec(confirm.value()));
+        // Listed own lots were confirmed too; they are set to HQ's numbers below either way.
+        for (auto it = held.begin(); it != held.end(); ++it) {
+            if (it.key().first == terminalId)
+                it->base = it->remaining;
+        }
+    }
+    const auto setRemaining = [&store](qint64 rowId, qint64 remaining) -> Status {
+        auto u = store.prepare(QStringLiteral("UPDATE lots SET remaining = ?, base_remaining = ? WHERE id = ?"));
+        if (!u)
+            return u.error();
+        u->addBindValue(remaining);
+        u->addBindValue(remaining);
+        u->addBindValue(rowId);
+        return store.exec(u.value());
+    };
+    for (const Ledger::ConfirmedLot& lot : in.lots) {
+        if (auto it = held.find({lot.ref.terminalId, lot.ref.seq}); it != held.end()) {
+            if (it->remaining != lot.remaining.value() || it->base != lot.remaining.value())
+                JIFEN_TRY(setRemaining(it->rowId, lot.remaining.value()));
+            it->remaining = it->base = lot.remaining.value();
+            continue;
+        }
+        // A lot this terminal holds under another member is left as it is.
+        auto l = store.prepare(QStringLiteral(
+            "INSERT INTO lots (member_id, source_terminal, source_seq, green, original, remaining, earned_on,"
+            " valid_through, base_remaining) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_terminal,"
+            " source_seq) DO NOTHING"));
+        if (!l)
+            return l.error();
+        for (const QVariant& v : {QVariant(memberId), QVariant(lot.ref.terminalId), QVariant(lot.ref.seq),
+                                  QVariant(lot.green ? 1 : 0), QVariant(lot.original.value()),
+                                  QVariant(lot.remaining.value()), QVariant(lot.earnedOn.toString(Qt::ISODate)),
+                                  QVariant(lot.validThrough.toString(Qt::ISODate)), QVariant(lot.remaining.value())})
+            l->addBindValue(v);
+        JIFEN_TRY(store.exec(l.value()));
+    }
+    for (auto it = held.cbegin(); it != held.cend(); ++it) {
+        if (!it->listed && !ownOmitted(it.key(), it.value()) && (it->remaining != 0 || it->base != 0))
+            JIFEN_TRY(setRemaining(it->rowId, 0));
+    }
+    return true;
+}
+
 // One member as HQ confirmed it. Returns false when the member was left alone.
-static Result<bool> applyMember(Ledger::Impl& d, qint64 throughSeq, const Ledger::ConfirmedMember& in,
-                                Ledger::PullApplied* out)
+static Result<bool> applyMember(Ledger::Impl& d, const QString& terminalId, qint64 throughSeq,
+                                const Ledger::ConfirmedMember& in, Ledger::PullApplied* out)
 {
     Store& store = d.store;
     // A consent is kept only whole: the terms with the instant they were agreed to.
@@ -116,26 +214,12 @@ static Result<bool> applyMember(Ledger::Impl& d, qint64 throughSeq, const Ledger
                               QVariant(in.green.value()), QVariant(throughSeq), QVariant(id)})
         b->addBindValue(v);
     JIFEN_TRY(store.exec(b.value()));
-    // Lots HQ no longer lists are spent (or overspent elsewhere): nothing is left in them.
-    auto clear = store.prepare(QStringLiteral("UPDATE lots SET remaining = 0, base_remaining = 0 WHERE member_id = ?"));
-    if (!clear)
-        return clear.error();
-    clear->addBindValue(id);
-    JIFEN_TRY(store.exec(clear.value()));
-    for (const Ledger::ConfirmedLot& lot : in.lots) {
-        auto l = store.prepare(QStringLiteral(
-            "INSERT INTO lots (member_id, source_terminal, source_seq, green, original, remaining, earned_on,"
-            " valid_through, base_remaining) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_terminal,"
-            " source_seq) DO UPDATE SET remaining = excluded.remaining, base_remaining = excluded.remaining"
-            " WHERE lots.member_id = excluded.member_id"));
-        if (!l)
-            return l.error();
-        for (const QVariant& v : {QVariant(id), QVariant(lot.ref.terminalId), QVariant(lot.ref.seq),
-                                  QVariant(lot.green ? 1 : 0), QVariant(lot.original.value()),
-                                  QVariant(lot.remaining.value()), QVariant(lot.earnedOn.toString(Qt::ISODate)),
-                                  QVariant(lot.validThrough.toString(Qt::ISODate)), QVariant(lot.remaining.value())})
-            l->addBindValue(v);
-        JIFEN_TRY(store.exec(l.value()));
+    auto lots = applyLots(store, id, terminalId, in);
+    if (!lots)
+        return lots.error();
+    if (!lots.value()) {
+        ++out->ownLotsMismatched;
+        return false;
     }
     ++out->applied;
     return true;
@@ -148,7 +232,9 @@ Result<Ledger::PullApplied> Ledger::applyPull(const PullPage& page)
             delivery.quantity > 1000000)
             return Error::badInput(QCoreApplication::translate("jifen::Ledger", "HQ sent a malformed stock delivery"));
     }
-    JIFEN_TRY(d->identity());
+    auto identity = d->identity();
+    if (!identity)
+        return identity.error();
     UnitOfWork uow(d->store);
     JIFEN_TRY(d->begin(uow));
     PullApplied result;
@@ -177,9 +263,11 @@ Result<Ledger::PullApplied> Ledger::applyPull(const PullPage& page)
             ++result.conflicts;
             continue;
         }
-        auto applied = applyMember(*d, page.throughSeq, m, &result);
+        auto applied = applyMember(*d, identity->terminalId, page.throughSeq, m, &result);
         if (!applied)
             return applied.error();
+        if (result.ownLotsMismatched > 0)
+            return result; // rolled back: the page comes again with every lot listed
     }
     for (const HqIncident& i : page.incidents) {
         auto q = d->store.prepare(QStringLiteral("INSERT OR IGNORE INTO hq_incidents (id, kind, terminal_id, seq,"

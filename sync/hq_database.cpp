@@ -152,6 +152,13 @@ QList<QStringList> hqSteps()
         {
             QStringLiteral("ALTER TABLE members ADD COLUMN consent_terms TEXT"),
             QStringLiteral("ALTER TABLE members ADD COLUMN consent_at TEXT"),
+        },
+        // Which terminal created each lot, and whether another has moved it since: a puller is
+        // not sent its own lots that only it has moved (docs/sync-protocol.md, pull). Lots stored
+        // before count as moved elsewhere, so they are sent as they always were.
+        {
+            QStringLiteral("ALTER TABLE lots ADD COLUMN creator TEXT"),
+            QStringLiteral("ALTER TABLE lots ADD COLUMN shared INTEGER NOT NULL DEFAULT 1"),
         }};
 }
 

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace jifen::sync {
 
 namespace {
@@ -42,6 +44,10 @@ Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject
         return Error::badInput(QStringLiteral("limit must be between 1 and %1").arg(kMaxPullMembers));
     const qint64 rulesetVersion = request.value(QStringLiteral("ruleset_version")).toInteger(0);
     const qint64 incidentCursor = request.value(QStringLiteral("incident_cursor")).toInteger(0);
+    const QString ownLots = request.value(QStringLiteral("own_lots")).toString(QStringLiteral("all"));
+    if (ownLots != QStringLiteral("all") && ownLots != QStringLiteral("omit"))
+        return Error::badInput(QStringLiteral("own_lots must be \"all\" or \"omit\""));
+    const bool omitOwn = ownLots == QStringLiteral("omit");
 
     HqTransaction tx(m_db);
     JIFEN_TRY(tx.begin());
@@ -85,31 +91,44 @@ Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject
     q.value()->finish();
     for (qsizetype i = 0; i < members.size(); ++i) {
         QJsonObject m = members.at(i).toObject();
-        // Lots overspent by offline terminals hold nothing a terminal could spend.
-        auto lots = m_db.run(QStringLiteral("SELECT lot, green, original, remaining, earned_on, valid_through FROM"
-                                            " lots WHERE member_uid = ? AND remaining > 0 ORDER BY lot"),
-                             {m.value(QStringLiteral("member_id")).toString()});
+        // Lots overspent by offline terminals hold nothing a terminal could spend. With own_lots
+        // "omit", the puller's own lots that no other terminal has moved are left out (it holds
+        // them as HQ does) and only counted, so it can check that it really holds them all; its
+        // own lots that others moved come even when spent, as that is news to it.
+        auto lots = m_db.run(
+            QStringLiteral("SELECT lot, green, original, remaining, earned_on, valid_through, creator, shared FROM"
+                           " lots WHERE member_uid = ? AND (remaining > 0 OR creator = ?) ORDER BY lot"),
+            {m.value(QStringLiteral("member_id")).toString(), omitOwn ? terminalId : QString()});
         if (!lots)
             return lots.error();
         QJsonArray list;
+        qint64 omitted = 0;
+        qint64 omittedPoints = 0;
         while (lots.value()->next()) {
             QSqlQuery* r = lots.value();
+            const qint64 remaining = r->value(3).toLongLong();
+            if (omitOwn && r->value(6).toString() == terminalId && r->value(7).toInt() == 0) {
+                ++omitted;
+                omittedPoints += remaining;
+                continue;
+            }
             list.append(QJsonObject{{QStringLiteral("lot"), r->value(0).toString()},
                                     {QStringLiteral("green"), r->value(1).toInt() != 0},
                                     {QStringLiteral("original"), r->value(2).toLongLong()},
-                                    {QStringLiteral("remaining"), r->value(3).toLongLong()},
+                                    {QStringLiteral("remaining"), std::max<qint64>(remaining, 0)},
                                     {QStringLiteral("earned_on"), r->value(4).toString()},
                                     {QStringLiteral("valid_through"), r->value(5).toString()}});
         }
         m.insert(QStringLiteral("lots"), list);
+        if (omitOwn)
+            m.insert(QStringLiteral("own_lots"),
+                     QJsonObject{{QStringLiteral("count"), omitted}, {QStringLiteral("remaining"), omittedPoints}});
         members[i] = m;
     }
 
-    QJsonObject out{{QStringLiteral("acked_seq"), acked},
-                    {QStringLiteral("members"), members},
-                    {QStringLiteral("cursor"), cursor},
-                    {QStringLiteral("more"), members.size() == limit},
-                    {QStringLiteral("hq_time"), now()}};
+    QJsonObject out{{QStringLiteral("acked_seq"), acked},  {QStringLiteral("members"), members},
+                    {QStringLiteral("cursor"), cursor},    {QStringLiteral("more"), members.size() == limit},
+                    {QStringLiteral("own_lots"), ownLots}, {QStringLiteral("hq_time"), now()}};
 
     auto rules = m_db.run(QStringLiteral("SELECT version, json FROM rulesets WHERE version > ? ORDER BY version DESC"
                                          " LIMIT 1"),

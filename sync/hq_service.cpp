@@ -356,6 +356,8 @@ Status HqService::storeEntries(const QString& terminalId, const QList<StagedEntr
         int green = 0;
         qint64 original = 0;
         QString earnedOn;
+        QString creator;
+        int shared = 0; // moved by a terminal other than the one that created it
     };
     // Sorted keys: concurrent pushes lock the rows they share in the same order.
     std::map<QString, BalanceSum> balanceSums;
@@ -380,6 +382,7 @@ Status HqService::storeEntries(const QString& terminalId, const QList<StagedEntr
         points += e.points.value();
         for (const LotMove& m : e.lots) {
             const QString key = m.lot.toString();
+            const int foreign = m.lot.terminalId != terminalId ? 1 : 0;
             auto it = lotRows.find(key);
             if (it == lotRows.end()) {
                 // The entry that creates a lot describes it; later moves only change what remains.
@@ -388,9 +391,11 @@ Status HqService::storeEntries(const QString& terminalId, const QList<StagedEntr
                                 LotRow{e.memberUid, m.points.value(),
                                        own ? e.detail.value(QStringLiteral("valid_through")).toString() : QString(),
                                        own && e.greenPoints.value() > 0 ? 1 : 0, own ? m.points.value() : 0,
-                                       own ? businessDate(e.terminalTime).toString(Qt::ISODate) : QString()});
+                                       own ? businessDate(e.terminalTime).toString(Qt::ISODate) : QString(),
+                                       m.lot.terminalId, foreign});
             } else {
                 it->second.remaining += m.points.value();
+                it->second.shared |= foreign;
             }
             if (auto left = lotLeft.find(key); left != lotLeft.end())
                 *left += m.points.value();
@@ -437,13 +442,16 @@ Status HqService::storeEntries(const QString& terminalId, const QList<StagedEntr
                                           " excluded.points, green_points = balances.green_points +"
                                           " excluded.green_points")));
     QVariantList lotValues;
-    lotValues.reserve(qsizetype(lotRows.size()) * 7);
+    lotValues.reserve(qsizetype(lotRows.size()) * 9);
     for (const auto& [lot, row] : lotRows)
-        lotValues << lot << row.member << row.remaining << row.validThrough << row.green << row.original
-                  << row.earnedOn;
+        lotValues << lot << row.member << row.remaining << row.validThrough << row.green << row.original << row.earnedOn
+                  << row.creator << row.shared;
     return m_db.runRows(
-        QStringLiteral("INSERT INTO lots (lot, member_uid, remaining, valid_through, green, original, earned_on)"), 7,
-        lotValues, QStringLiteral("ON CONFLICT (lot) DO UPDATE SET remaining = lots.remaining + excluded.remaining"));
+        QStringLiteral("INSERT INTO lots (lot, member_uid, remaining, valid_through, green, original,"
+                       " earned_on, creator, shared)"),
+        9, lotValues,
+        QStringLiteral("ON CONFLICT (lot) DO UPDATE SET remaining = lots.remaining + excluded.remaining,"
+                       " shared = CASE WHEN excluded.shared = 1 THEN 1 ELSE lots.shared END"));
 }
 
 Status HqService::parseEntries(const QJsonArray& entries, QList<JournalEntry>* parsed, std::vector<EntryForms>* forms)

@@ -111,6 +111,7 @@ void SyncClient::syncOnce()
     m_terminalId = id->terminalId;
     m_pulled = {};
     m_expiryDone = false;
+    m_pullEveryLot = false;
     m_warnings.clear();
     m_busy = true;
     fetchTime();
@@ -317,6 +318,11 @@ Result<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o)
             lot.earnedOn = lot.validThrough;
         m.lots.append(lot);
     }
+    if (o.contains(QStringLiteral("own_lots"))) {
+        const QJsonObject own = o.value(QStringLiteral("own_lots")).toObject();
+        m.ownLots = Ledger::OwnLotsOmitted{own.value(QStringLiteral("count")).toInteger(-1),
+                                           Points(own.value(QStringLiteral("remaining")).toInteger())};
+    }
     return m;
 }
 
@@ -330,14 +336,19 @@ void SyncClient::pullNext()
     auto rules = m_ledger.rules();
     if (!rules)
         return fail(rules.error().message);
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("protocol"), 1},
-                                                      {QStringLiteral("cursor"), cursors->members},
-                                                      {QStringLiteral("incident_cursor"), cursors->incidents},
-                                                      {QStringLiteral("stock_cursor"), cursors->stock},
-                                                      {QStringLiteral("ruleset_version"), rules->version()},
-                                                      {QStringLiteral("ruleset_hash"), rules->contentHash()},
-                                                      {QStringLiteral("limit"), m_pullPageSize}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("protocol"), 1},
+                        {QStringLiteral("cursor"), cursors->members},
+                        {QStringLiteral("incident_cursor"), cursors->incidents},
+                        {QStringLiteral("stock_cursor"), cursors->stock},
+                        {QStringLiteral("ruleset_version"), rules->version()},
+                        {QStringLiteral("ruleset_hash"), rules->contentHash()},
+                        {QStringLiteral("limit"), m_pullPageSize},
+                        // Lots this terminal made and alone has moved
+                        // it already holds as HQ does.
+                        {QStringLiteral("own_lots"), m_pullEveryLot ? QStringLiteral("all") : QStringLiteral("omit")}})
+            .toJson(QJsonDocument::Compact);
     QNetworkReply* reply = send(QByteArrayLiteral("POST"), QStringLiteral("/v1/pull"), body, true);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
@@ -345,6 +356,8 @@ void SyncClient::pullNext()
         if (reply->error() != QNetworkReply::NoError)
             return fail(hqReplyError(reply, data));
         const QJsonObject o = QJsonDocument::fromJson(data).object();
+        // An HQ that does not know own_lots lists every lot, as own_lots "all" does.
+        const bool ownLotsOmitted = o.value(QStringLiteral("own_lots")).toString() == QStringLiteral("omit");
         Ledger::PullPage page;
         page.throughSeq = o.value(QStringLiteral("acked_seq")).toInteger(-1);
         page.cursor = o.value(QStringLiteral("cursor")).toString();
@@ -353,6 +366,8 @@ void SyncClient::pullNext()
             auto m = memberFromWire(v.toObject());
             if (!m)
                 return fail(m.error().message);
+            if (!ownLotsOmitted)
+                m->ownLots.reset();
             page.members.append(m.value());
         }
         for (const auto& v : o.value(QStringLiteral("incidents")).toArray()) {
@@ -370,6 +385,17 @@ void SyncClient::pullNext()
         auto applied = m_ledger.applyPull(page);
         if (!applied)
             return fail(applied.error().message);
+        if (applied->ownLotsMismatched > 0) {
+            if (m_pullEveryLot)
+                return fail(QCoreApplication::translate("jifen::SyncClient",
+                                                        "HQ sent this terminal's own lots left out of a full pull"));
+            // This terminal does not hold its own lots as HQ has them (a restored or salvaged
+            // database): nothing was applied; the page comes again with every lot listed.
+            qCWarning(lcSync) << "own lots differ from HQ's count for" << applied->ownLotsMismatched
+                              << "member(s); pulling every lot";
+            m_pullEveryLot = true;
+            return pullNext();
+        }
         m_pulled.applied += applied->applied;
         m_pulled.skipped += applied->skipped;
         m_pulled.conflicts += applied->conflicts;

@@ -88,6 +88,8 @@ private:
     Ledger::PullApplied m_pulled;
     QDate m_hqDate;
     bool m_expiryDone = false;
+    // Set for the rest of a round once this terminal's own lots disagreed with HQ's count.
+    bool m_pullEveryLot = false;
     QStringList m_warnings;
     int m_requestTimeoutMs = kDefaultRequestTimeoutMs;
     int m_batchEntries = kBatchSize;

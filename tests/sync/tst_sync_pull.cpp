@@ -1,10 +1,12 @@
 // Pull, online and offline redemption, rule sets and allowances from HQ, and time passing while a
 // terminal is offline: the real client against the real jifen-hq, on SQLite and PostgreSQL.
 
+#include "hq_service.h"
 #include "online_redemption.h"
 #include "sync_harness.h"
 
 #include <QFile>
+#include <QSqlQuery>
 #include <QTimeZone>
 
 using namespace jifen;
@@ -119,6 +121,18 @@ void twoTerminalsKnowOneMember(Backend& b, Terminal& t1, Terminal& t2)
     QVERIFY2(t2.sync(&error), qPrintable(error));
 }
 
+// HQ's pull page for `terminal` from the start, asked in process from HQ's database.
+QJsonObject pullAtHq(Backend& b, const QString& terminal, const QString& ownLots)
+{
+    auto db = sync::HqDatabase::open(b.hq->db());
+    if (!db)
+        return {{QStringLiteral("error"), db.error().message}};
+    SystemClock clock;
+    sync::HqService hq(*db.value(), clock);
+    auto page = hq.pull(terminal, {{QStringLiteral("cursor"), QString()}, {QStringLiteral("own_lots"), ownLots}});
+    return page ? page.value() : QJsonObject{{QStringLiteral("error"), page.error().message}};
+}
+
 } // namespace
 
 class TestSyncPull : public QObject {
@@ -215,6 +229,76 @@ private slots:
         QVERIFY(unpushed.ok());
         QVERIFY(unpushed->isEmpty());
         verifyTerminal(t2);
+    }
+
+    // A terminal is not sent back its own lots that only it has moved: HQ counts them instead,
+    // and the terminal checks the count. One that lost such a lot (a restored database) finds the
+    // count wrong, applies nothing, and is sent every lot.
+    void ownLotsLeftOutOfThePull_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("lotLostHere");
+        for (const QString& backend : backends()) {
+            QTest::addRow("held as HQ has them, on %s", qPrintable(backend)) << backend << false;
+            QTest::addRow("one lost here, on %s", qPrintable(backend)) << backend << true;
+        }
+    }
+    void ownLotsLeftOutOfThePull()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, lotLostHere);
+        Backend b(backend);
+        Terminal t1(QStringLiteral("T1")), t2(QStringLiteral("T2"));
+        twoTerminalsKnowOneMember(b, t1, t2);
+        if (QTest::currentTestFailed())
+            return;
+        earn(t1, QStringLiteral("t1-s2"), phone(0), QStringLiteral("100.00"));
+        QString error;
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        // T2 spends from the member's points: the lot it takes from is no longer T1's alone.
+        const Outcome r = redeemAt(t2, QStringLiteral("t2-r1"), phone(0), 1);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY2(t2.sync(&error), qPrintable(error));
+
+        const QJsonObject all = pullAtHq(b, QStringLiteral("T1"), QStringLiteral("all"));
+        const QJsonObject omit = pullAtHq(b, QStringLiteral("T1"), QStringLiteral("omit"));
+        QVERIFY2(!all.contains(QStringLiteral("error")), qPrintable(all.value(QStringLiteral("error")).toString()));
+        QVERIFY2(!omit.contains(QStringLiteral("error")), qPrintable(omit.value(QStringLiteral("error")).toString()));
+        QCOMPARE(omit.value(QStringLiteral("own_lots")).toString(), QStringLiteral("omit"));
+        const QJsonObject memberAll = all.value(QStringLiteral("members")).toArray().first().toObject();
+        const QJsonObject memberOmit = omit.value(QStringLiteral("members")).toArray().first().toObject();
+        QCOMPARE(memberAll.value(QStringLiteral("lots")).toArray().size(), 2);
+        QVERIFY(!memberAll.contains(QStringLiteral("own_lots")));
+        // The lot T2 spent from is listed; the other, T1's alone, is counted.
+        const QJsonArray listed = memberOmit.value(QStringLiteral("lots")).toArray();
+        QCOMPARE(listed.size(), 1);
+        const QJsonObject own = memberOmit.value(QStringLiteral("own_lots")).toObject();
+        QCOMPARE(own.value(QStringLiteral("count")).toInteger(), 1);
+        QCOMPARE(own.value(QStringLiteral("remaining")).toInteger() +
+                     listed.first().toObject().value(QStringLiteral("remaining")).toInteger(),
+                 1234 + 100 - 300);
+
+        QString lostLot;
+        if (lotLostHere) {
+            // The counted lot's row goes missing from T1's database, as from an old backup.
+            for (const QJsonValue& v : memberAll.value(QStringLiteral("lots")).toArray()) {
+                if (v.toObject().value(QStringLiteral("lot")) != listed.first().toObject().value(QStringLiteral("lot")))
+                    lostLot = v.toObject().value(QStringLiteral("lot")).toString();
+            }
+            QVERIFY(lostLot.startsWith(QStringLiteral("T1:")));
+            QSqlQuery q(t1.store->database());
+            QVERIFY(q.prepare(QStringLiteral("DELETE FROM lots WHERE source_terminal = 'T1' AND source_seq = ?")));
+            q.addBindValue(lostLot.mid(3).toLongLong());
+            QVERIFY(q.exec());
+            QCOMPARE(q.numRowsAffected(), 1);
+        }
+        QVERIFY2(t1.sync(&error), qPrintable(error));
+        QCOMPARE(t1.client->pulled().applied, 1);
+        QCOMPARE(balanceAt(t1, phone(0)), 1234 + 100 - 300);
+        verifyTerminal(t1);
+        verifyTerminal(t2);
+        verifyHq(b, {&t1, &t2});
+        QVERIFY(b.incidents().isEmpty());
     }
 
     void offlineOverdraftRaisesOneIncident_data() { addBackendRows("two terminals, HQ down"); }
