@@ -485,7 +485,8 @@ void backlog(QTextStream& out, const QString& dir, const QString& hqBinary, int 
     }
     // The terminal: a real ledger with 100 members and one real sale; the rest of the backlog
     // copies that sale into the journal directly (recording 100,000 sales one by one is the earn
-    // benchmark's business, not this one's), hash-chained as the ledger does.
+    // benchmark's business, not this one's), hash-chained as the ledger does, with the lot each
+    // sale earns and the balances they add up to, as the ledger keeps them.
     auto store = must(Store::open(dir + QStringLiteral("/backlog-terminal.db")), "open terminal");
     Ledger ledger(*store, clock);
     mustOk(ledger.initialize(QStringLiteral("S1"), QStringLiteral("T1"), QStringLiteral("fruit")), "init terminal");
@@ -511,6 +512,12 @@ void backlog(QTextStream& out, const QString& dir, const QString& hqBinary, int 
                             " ref, reverses_seq, ruleset_version, terminal_time, detail, lots, prev_hash, hash)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)")),
                         "prepare journal");
+        auto lot = must(store->prepare(QStringLiteral(
+                            "INSERT INTO lots (member_id, source_terminal, source_seq, green, original, remaining,"
+                            " earned_on, valid_through, base_remaining) VALUES (?, ?, ?, 0, ?, ?, ?, ?, 0)")),
+                        "prepare lots");
+        const QString earnedOn = businessDate(e.terminalTime).toString(Qt::ISODate);
+        const QString validThrough = e.detail.value(QStringLiteral("valid_through")).toString();
         while (e.seq < count) {
             const Member& m = members[int(e.seq % members.size())];
             e.prevHash = e.hash;
@@ -537,10 +544,25 @@ void backlog(QTextStream& out, const QString& dir, const QString& hqBinary, int 
             for (int i = 0; i < values.size(); ++i)
                 ins.bindValue(i, values[i]);
             mustOk(store->exec(ins), "insert journal");
+            const QVariantList lotValues{m.id,     e.terminalId, e.seq, e.points.value(), e.points.value(),
+                                         earnedOn, validThrough};
+            for (int i = 0; i < lotValues.size(); ++i)
+                lot.bindValue(i, lotValues[i]);
+            mustOk(store->exec(lot), "insert lot");
         }
+        mustOk(store->exec(QStringLiteral("UPDATE balances SET points = (SELECT COALESCE(SUM(j.points), 0) FROM"
+                                          " journal j WHERE j.member_id = balances.member_id)")),
+               "sum balances");
         mustOk(uow.commit(), "commit");
     }
 
+    const auto terminalVerified = [&ledger](const char* when) {
+        const auto report = must(ledger.verify(), "verify terminal");
+        if (!report.ok())
+            die(QStringLiteral("the terminal does not verify %1: %2")
+                    .arg(QLatin1String(when), report.problems.join(QStringLiteral("; "))));
+    };
+    terminalVerified("before the sync");
     HqProcess server(hqBinary, hqPath);
     mustOk(ledger.saveEnrollment(server.url(), key), "save enrolment");
     QNetworkAccessManager network;
@@ -565,6 +587,7 @@ void backlog(QTextStream& out, const QString& dir, const QString& hqBinary, int 
     const double hwm = server.memoryMiB("VmHWM:");
     const double hqCpu = server.cpuSeconds();
     server.stop();
+    terminalVerified("after the sync");
     const Ledger::SyncState state = must(ledger.syncState(), "sync state");
     auto db = must(HqDatabase::open(hqPath), "reopen HQ");
     const qint64 stored =

@@ -80,9 +80,11 @@ static Result<bool> applyLots(Store& store, qint64 memberId, const QString& term
         }
         if (count != in.ownLots->count || remaining != in.ownLots->remaining.value())
             return false;
-        // What this terminal holds in them is what HQ holds: confirmed, in one statement.
+        // What this terminal holds in them is what HQ holds: confirmed, in one statement. The unary
+        // plus keeps SQLite on the member's index: on (source_terminal, source_seq) it would walk
+        // every lot this terminal ever issued, for each member of the page.
         auto confirm = store.prepare(QStringLiteral("UPDATE lots SET base_remaining = remaining WHERE member_id = ? AND"
-                                                    " source_terminal = ? AND base_remaining <> remaining"));
+                                                    " +source_terminal = ? AND base_remaining <> remaining"));
         if (!confirm)
             return confirm.error();
         confirm->addBindValue(memberId);
