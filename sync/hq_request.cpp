@@ -2,7 +2,6 @@
 
 #include "signing.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
@@ -77,39 +76,42 @@ Failure failureOf(QNetworkReply* reply, bool answered, int status, const QString
     }
 }
 
-// The source text is the same for every kind (the CLI prints it, untranslated); the
-// disambiguation gives each kind a translation of its own, saying what to do.
-QString translatedFormat(Failure failure)
+// The source text and disambiguation of a kind's message. The source is the same for every kind
+// (the CLI prints it, untranslated); the disambiguation gives each kind a translation of its own,
+// saying what to do.
+struct Wording {
+    const char* source;
+    const char* disambiguation;
+};
+
+Wording wordingOf(Failure failure)
 {
     switch (failure) {
     case Failure::NoConnection:
-        return QCoreApplication::translate("jifen::SyncClient", "HQ unreachable: %1", "no connection to HQ");
+        return QT_TRANSLATE_NOOP3("jifen::SyncClient", "HQ unreachable: %1", "no connection to HQ");
     case Failure::Timeout:
-        return QCoreApplication::translate("jifen::SyncClient", "HQ unreachable: %1", "HQ did not answer in time");
+        return QT_TRANSLATE_NOOP3("jifen::SyncClient", "HQ unreachable: %1", "HQ did not answer in time");
     case Failure::Tls:
-        return QCoreApplication::translate("jifen::SyncClient", "HQ unreachable: %1",
-                                           "no secure connection (TLS) to HQ");
+        return QT_TRANSLATE_NOOP3("jifen::SyncClient", "HQ unreachable: %1", "no secure connection (TLS) to HQ");
     case Failure::Unauthorised:
-        return QCoreApplication::translate("jifen::SyncClient", "HQ answered %1: %2",
-                                           "HQ does not accept this terminal's signature (401)");
+        return QT_TRANSLATE_NOOP3("jifen::SyncClient", "HQ answered %1: %2",
+                                  "HQ does not accept this terminal's signature (401)");
     case Failure::Refused:
-        return QCoreApplication::translate("jifen::SyncClient", "HQ answered %1: %2", "HQ refused the request (409)");
+        return QT_TRANSLATE_NOOP3("jifen::SyncClient", "HQ answered %1: %2", "HQ refused the request (409)");
     case Failure::BadInput:
-        return QCoreApplication::translate("jifen::SyncClient", "HQ answered %1: %2",
-                                           "HQ found the request malformed (400)");
+        return QT_TRANSLATE_NOOP3("jifen::SyncClient", "HQ answered %1: %2", "HQ found the request malformed (400)");
     case Failure::NotFound:
-        return QCoreApplication::translate("jifen::SyncClient", "HQ answered %1: %2",
-                                           "HQ does not know the terminal or what was asked (404)");
+        return QT_TRANSLATE_NOOP3("jifen::SyncClient", "HQ answered %1: %2",
+                                  "HQ does not know the terminal or what was asked (404)");
     case Failure::TooLarge:
-        return QCoreApplication::translate("jifen::SyncClient", "HQ answered %1: %2",
-                                           "the request is over HQ's size limit (413)");
+        return QT_TRANSLATE_NOOP3("jifen::SyncClient", "HQ answered %1: %2",
+                                  "the request is over HQ's size limit (413)");
     case Failure::HqFault:
-        return QCoreApplication::translate("jifen::SyncClient", "HQ answered %1: %2",
-                                           "HQ failed (500, or a gateway's 5xx)");
+        return QT_TRANSLATE_NOOP3("jifen::SyncClient", "HQ answered %1: %2", "HQ failed (500, or a gateway's 5xx)");
     case Failure::Other:
         break;
     }
-    return QCoreApplication::translate("jifen::SyncClient", "HQ answered %1: %2", "any other answer from HQ");
+    return QT_TRANSLATE_NOOP3("jifen::SyncClient", "HQ answered %1: %2", "any other answer from HQ");
 }
 
 } // namespace
@@ -120,16 +122,22 @@ QString hqErrorDetail(QNetworkReply* reply, const QByteArray& body)
     return message.isEmpty() ? reply->errorString() : message;
 }
 
-QString hqReplyError(QNetworkReply* reply, const QByteArray& body)
+Message hqReplyMessage(QNetworkReply* reply, const QByteArray& body)
 {
     const QJsonObject error = errorObject(body);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool answered = status > 0 || !error.value(QStringLiteral("message")).toString().isEmpty();
-    const QString format =
-        translatedFormat(failureOf(reply, answered, status, error.value(QStringLiteral("code")).toString()));
+    const Wording wording =
+        wordingOf(failureOf(reply, answered, status, error.value(QStringLiteral("code")).toString()));
+    const Message format = Message::translated("jifen::SyncClient", wording.source, wording.disambiguation);
     if (answered)
         return format.arg(status).arg(hqErrorDetail(reply, body));
     return format.arg(reply->errorString());
+}
+
+QString hqReplyError(QNetworkReply* reply, const QByteArray& body)
+{
+    return hqReplyMessage(reply, body).text;
 }
 
 bool hqAnswered(QNetworkReply* reply)

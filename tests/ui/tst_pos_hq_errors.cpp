@@ -1,8 +1,8 @@
 // HQ's errors at the sync indicator (tests/support/fake_hq_network.h answers for HQ): with the
 // zh_CN translator, a Chinese sentence by kind of failure saying what to do, HQ's English detail
-// after it for support; without a translator, the English the CLI prints, as it always was. And
-// HQ's refusal of a redemption on the redemption screen. Each row installs its own translator and
-// cleanup() removes it, so both languages share a process.
+// after it for support; without a translator, the English the CLI prints, as it always was. The
+// ledger records the English either way. And HQ's refusal of a redemption on its screen. Each row
+// installs its own translator and cleanup() removes it, so both languages share a process.
 
 #include "fake_hq_network.h"
 #include "pos_fixture.h"
@@ -60,6 +60,7 @@ void TstPosHqErrors::errorAtTheIndicator_data()
     QTest::addColumn<QString>("path");     // the request that fails; those before it succeed
     QTest::addColumn<FakeAnswer>("answer");
     QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("recorded"); // the ledger's last error after the instant: English always
 
     using E = QNetworkReply::NetworkError;
     const QString status = u"/v1/status"_s;
@@ -113,10 +114,12 @@ void TstPosHqErrors::errorAtTheIndicator_data()
         {"TLS handshake failing", time, FakeAnswer::failure(E::SslHandshakeFailedError, u"SSL handshake failed"_s),
          u"HQ unreachable: SSL handshake failed"_s,
          u"无法与总部建立安全连接。积分已保存在本机；请联系管理员检查总部的证书。（SSL handshake failed）"_s},
+        // The client's own words about HQ's answer.
+        {"time without hq_time", time, FakeAnswer::json(200, {}), u"HQ sent no time"_s, u"总部没有发来时间"_s},
     };
     for (const Case& c : cases) {
-        QTest::addRow("zh_CN: %s", c.name) << u"zh_CN"_s << c.path << c.answer << c.chinese;
-        QTest::addRow("no translator: %s", c.name) << QString() << c.path << c.answer << c.english;
+        QTest::addRow("zh_CN: %s", c.name) << u"zh_CN"_s << c.path << c.answer << c.chinese << c.english;
+        QTest::addRow("no translator: %s", c.name) << QString() << c.path << c.answer << c.english << c.english;
     }
 }
 
@@ -126,6 +129,7 @@ void TstPosHqErrors::errorAtTheIndicator()
     QFETCH(QString, path);
     QFETCH(FakeAnswer, answer);
     QFETCH(QString, shown);
+    QFETCH(QString, recorded);
     QVERIFY(installTranslator(m_translator, language));
     Fixture f(QDate(2026, 11, 23), u"fruit"_s);
     QVERIFY2(f.ok(), qPrintable(f.error));
@@ -157,7 +161,9 @@ void TstPosHqErrors::errorAtTheIndicator()
     QCOMPARE(finished.first().at(1).toString(), shown);
     // The indicator says offline and, on its count of what HQ has not got, why.
     QCOMPARE(labelText(&window, "syncStateLabel"), QCoreApplication::translate("jifen::SyncStatusWidget", "Offline"));
-    QCOMPARE(child<QLabel>(&window, "syncStatusLabel")->toolTip(), now + u' ' + shown);
+    QCOMPARE(child<QLabel>(&window, "syncStatusLabel")->toolTip(), shown);
+    // The ledger keeps the English whatever the window's language: `jifen status` prints it.
+    QCOMPARE(f.ledger->syncState()->lastError, now + u' ' + recorded);
 }
 
 void TstPosHqErrors::redemptionRefusedByHq_data()
