@@ -202,13 +202,8 @@ void TstPosHqErrors::redemptionRefusedByHq()
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
 
-    QTestEventList keys;
-    keys.addKeyClick(Qt::Key_F11);
-    keys.addKeyClicks(kPhone);
-    keys.addKeyClick(Qt::Key_Return);
-    keys.addKeyClicks(u"FRUIT-WASH"_s);
-    keys.addKeyClick(Qt::Key_Return);
-    typeKeys(keys, &window);
+    auto redeem = redeemKeys(kPhone, u"FRUIT-WASH"_s);
+    typeKeys(redeem, &window);
     QTRY_COMPARE(labelText(&window, "redeemMessageLabel"), shown);
     QCOMPARE(network.count("POST", u"/v1/reserve"_s), 1);
     QCOMPARE(f.journalSize(), entries); // refused: nothing was written
