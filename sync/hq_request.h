@@ -1,5 +1,7 @@
 #pragma once
 
+#include "message.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -20,8 +22,15 @@ struct HqEndpoint {
 QNetworkReply* sendToHq(QNetworkAccessManager& network, const HqEndpoint& hq, const QByteArray& method,
                         const QString& path, const QByteArray& body, const QDateTime& signTime, int timeoutMs);
 
-// HQ's JSON error message with the HTTP status, or the transport error when HQ did not answer.
+// Why a request to HQ failed, for people: "HQ answered <status>: <HQ's message>" or "HQ unreachable:
+// <transport error>" in English. A translator (jifen-pos; the CLI loads none) turns it, by the
+// kind of failure, into a sentence saying what to do, HQ's English detail after it.
+Message hqReplyMessage(QNetworkReply* reply, const QByteArray& body);
+// Its text alone, in the translator's language.
 QString hqReplyError(QNetworkReply* reply, const QByteArray& body);
+// HQ's own words: the message of its JSON error ({"error": {"code", "message"}}), or the transport
+// error when it sent none.
+QString hqErrorDetail(QNetworkReply* reply, const QByteArray& body);
 // True when HQ itself answered (any HTTP status), false when it could not be reached.
 bool hqAnswered(QNetworkReply* reply);
 

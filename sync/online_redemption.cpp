@@ -75,11 +75,12 @@ void OnlineRedemption::reserve(const QString& memberUid, Points cost)
                 QJsonDocument::fromJson(data).object().value(QStringLiteral("reservation_id")).toString();
             return record(id);
         }
-        // HQ has the member's confirmed balance and says no: that is the answer.
+        // HQ has the member's confirmed balance and says no: that is the answer, HQ's reason in it.
         if (status == 409)
-            return finishWith(
-                Error::refused(QCoreApplication::translate("jifen::OnlineRedemption", "HQ refused the redemption: %1")
-                                   .arg(hqReplyError(reply, data))));
+            return finishWith(Error::refused(
+                QCoreApplication::translate("jifen::OnlineRedemption", "HQ refused the redemption: HQ answered %1: %2")
+                    .arg(status)
+                    .arg(hqErrorDetail(reply, data))));
         // HQ unreachable, failing, not knowing the member yet (not synced) or not accepting our
         // signature: decided offline, within the offline limits.
         record(QString());

@@ -27,13 +27,30 @@ QNetworkReply* SyncClient::send(const QByteArray& method, const QString& path, c
                     body, m_clock.nowUtc().addMSecs(m_offsetMs), m_requestTimeoutMs);
 }
 
-void SyncClient::fail(const QString& error)
+namespace {
+
+// One of the client's own messages; `source` is marked QT_TRANSLATE_NOOP("jifen::SyncClient", ...).
+Message clientMessage(const char* source)
+{
+    return Message::translated("jifen::SyncClient", source);
+}
+
+} // namespace
+
+void SyncClient::fail(const Message& why)
 {
     m_busy = false;
     m_prepared.reset();
-    qCWarning(lcSync).noquote() << "sync failed:" << error;
-    (void)m_ledger.recordSyncResult(false, error);
-    emit finished(false, error);
+    // The ledger and the log keep the English (`jifen status` prints it); the window gets the
+    // cashier's language.
+    qCWarning(lcSync).noquote() << "sync failed:" << why.english;
+    (void)m_ledger.recordSyncResult(false, why.english);
+    emit finished(false, why.text);
+}
+
+void SyncClient::fail(const Error& error)
+{
+    fail(Message::composed(error.message));
 }
 
 void SyncClient::enroll(const QString& hqUrl, const QString& code)
@@ -125,16 +142,16 @@ void SyncClient::fetchTime()
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
-            return fail(hqReplyError(reply, data));
+            return fail(hqReplyMessage(reply, data));
         const QDateTime hq = QDateTime::fromString(
             QJsonDocument::fromJson(data).object().value(QStringLiteral("hq_time")).toString(), Qt::ISODateWithMs);
         if (!hq.isValid())
-            return fail(QCoreApplication::translate("jifen::SyncClient", "HQ sent no time"));
+            return fail(clientMessage(QT_TRANSLATE_NOOP("jifen::SyncClient", "HQ sent no time")));
         // Our clock may be days off; requests are signed in HQ's time, entries keep ours.
         m_offsetMs = sent.msecsTo(hq);
         auto recorded = m_ledger.recordHqTime(hq);
         if (!recorded)
-            return fail(recorded.error().message);
+            return fail(recorded.error());
         m_hqDate = businessDate(hq);
         fetchStatus();
     });
@@ -147,13 +164,13 @@ void SyncClient::fetchStatus()
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
-            return fail(hqReplyError(reply, data));
+            return fail(hqReplyMessage(reply, data));
         const qint64 acked = QJsonDocument::fromJson(data).object().value(QStringLiteral("acked_seq")).toInteger(-1);
         if (acked < 0 || acked > m_state.lastSeq)
-            return fail(QCoreApplication::translate(
-                            "jifen::SyncClient",
-                            "HQ acknowledges seq %1 but this terminal's journal ends at %2; this terminal's "
-                            "database may have been replaced — do not push, call support")
+            return fail(clientMessage(
+                            QT_TRANSLATE_NOOP("jifen::SyncClient",
+                                              "HQ acknowledges seq %1 but this terminal's journal ends at %2; this "
+                                              "terminal's database may have been replaced — do not push, call support"))
                             .arg(acked)
                             .arg(m_state.lastSeq));
         m_state.ackedSeq = acked;
@@ -226,14 +243,14 @@ void SyncClient::pushNext()
     } else {
         auto prepared = prepareBatch(m_state.ackedSeq, {}, {});
         if (!prepared)
-            return fail(prepared.error().message);
+            return fail(prepared.error());
         batch = std::move(prepared.value());
     }
     m_prepared.reset();
     if (batch.empty()) {
         auto pushed = m_ledger.recordPushed(m_state.ackedSeq, {});
         if (!pushed)
-            return fail(pushed.error().message);
+            return fail(pushed.error());
         pullNext();
         return;
     }
@@ -257,17 +274,18 @@ void SyncClient::pushNext()
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
-            return fail(hqReplyError(reply, data));
+            return fail(hqReplyMessage(reply, data));
         const qint64 acked = QJsonDocument::fromJson(data).object().value(QStringLiteral("acked_seq")).toInteger(-1);
         // Never record as delivered what was not sent.
         if (acked < m_state.ackedSeq || acked > lastSent)
-            return fail(QCoreApplication::translate("jifen::SyncClient", "HQ acknowledged seq %1 for a push of %2..%3")
-                            .arg(acked)
-                            .arg(m_state.ackedSeq + 1)
-                            .arg(lastSent));
+            return fail(
+                clientMessage(QT_TRANSLATE_NOOP("jifen::SyncClient", "HQ acknowledged seq %1 for a push of %2..%3"))
+                    .arg(acked)
+                    .arg(m_state.ackedSeq + 1)
+                    .arg(lastSent));
         auto st = m_ledger.recordPushed(acked, memberUids, surveyRefs);
         if (!st)
-            return fail(st.error().message);
+            return fail(st.error());
         m_state.ackedSeq = acked;
         qCInfo(lcSync) << "HQ acknowledged seq" << acked << "of" << m_state.lastSeq;
         emit progress(acked, m_state.lastSeq);
@@ -281,7 +299,8 @@ namespace jifen::sync {
 
 namespace {
 
-Result<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o)
+// A member record from HQ's pull, or nothing and why.
+std::optional<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o, Message* why)
 {
     Ledger::ConfirmedMember m;
     m.member.uid = o.value(QStringLiteral("member_id")).toString();
@@ -289,9 +308,11 @@ Result<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o)
     m.member.card = o.value(QStringLiteral("card")).toString();
     m.member.name = o.value(QStringLiteral("name")).toString();
     const auto kind = memberKindFromName(o.value(QStringLiteral("kind")).toString());
-    if (!kind)
-        return Error::badInput(
-            QCoreApplication::translate("jifen::SyncClient", "HQ sent member %1 of an unknown kind").arg(m.member.uid));
+    if (!kind) {
+        *why = clientMessage(QT_TRANSLATE_NOOP("jifen::SyncClient", "HQ sent member %1 of an unknown kind"))
+                   .arg(m.member.uid);
+        return std::nullopt;
+    }
     m.member.kind = *kind;
     m.member.createdAt = QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
     // Absent (an HQ older than consents) or null: none recorded. The ledger keeps only a whole one.
@@ -306,9 +327,11 @@ Result<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o)
         bool ok = false;
         Ledger::ConfirmedLot lot;
         lot.ref = LotRef{ref.left(colon), colon > 0 ? ref.mid(colon + 1).toLongLong(&ok) : 0};
-        if (!ok)
-            return Error::badInput(
-                QCoreApplication::translate("jifen::SyncClient", "HQ sent a malformed lot reference %1").arg(ref));
+        if (!ok) {
+            *why =
+                clientMessage(QT_TRANSLATE_NOOP("jifen::SyncClient", "HQ sent a malformed lot reference %1")).arg(ref);
+            return std::nullopt;
+        }
         lot.green = l.value(QStringLiteral("green")).toBool();
         lot.original = Points(l.value(QStringLiteral("original")).toInteger());
         lot.remaining = Points(l.value(QStringLiteral("remaining")).toInteger());
@@ -332,10 +355,10 @@ void SyncClient::pullNext()
 {
     auto cursors = m_ledger.pullCursors();
     if (!cursors)
-        return fail(cursors.error().message);
+        return fail(cursors.error());
     auto rules = m_ledger.rules();
     if (!rules)
-        return fail(rules.error().message);
+        return fail(rules.error());
     const QByteArray body =
         QJsonDocument(
             QJsonObject{{QStringLiteral("protocol"), 1},
@@ -354,7 +377,7 @@ void SyncClient::pullNext()
         reply->deleteLater();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
-            return fail(hqReplyError(reply, data));
+            return fail(hqReplyMessage(reply, data));
         const QJsonObject o = QJsonDocument::fromJson(data).object();
         // An HQ that does not know own_lots lists every lot, as own_lots "all" does.
         const bool ownLotsOmitted = o.value(QStringLiteral("own_lots")).toString() == QStringLiteral("omit");
@@ -363,12 +386,13 @@ void SyncClient::pullNext()
         page.cursor = o.value(QStringLiteral("cursor")).toString();
         page.incidentCursor = o.value(QStringLiteral("incident_cursor")).toInteger();
         for (const auto& v : o.value(QStringLiteral("members")).toArray()) {
-            auto m = memberFromWire(v.toObject());
+            Message why;
+            auto m = memberFromWire(v.toObject(), &why);
             if (!m)
-                return fail(m.error().message);
+                return fail(why);
             if (!ownLotsOmitted)
                 m->ownLots.reset();
-            page.members.append(m.value());
+            page.members.append(*m);
         }
         for (const auto& v : o.value(QStringLiteral("incidents")).toArray()) {
             const QJsonObject i = v.toObject();
@@ -384,11 +408,11 @@ void SyncClient::pullNext()
                                                          v[QStringLiteral("quantity")].toInteger()});
         auto applied = m_ledger.applyPull(page);
         if (!applied)
-            return fail(applied.error().message);
+            return fail(applied.error());
         if (applied->ownLotsMismatched > 0) {
             if (m_pullEveryLot)
-                return fail(QCoreApplication::translate("jifen::SyncClient",
-                                                        "HQ sent this terminal's own lots left out of a full pull"));
+                return fail(clientMessage(QT_TRANSLATE_NOOP(
+                    "jifen::SyncClient", "HQ sent this terminal's own lots left out of a full pull")));
             // This terminal does not hold its own lots as HQ has them (a restored or salvaged
             // database): nothing was applied; the page comes again with every lot listed.
             qCWarning(lcSync) << "own lots differ from HQ's count for" << applied->ownLotsMismatched
@@ -420,7 +444,7 @@ void SyncClient::pullNext()
         if (o.contains(QStringLiteral("allowances_assigned"))) {
             auto set = m_ledger.setAllowancesAssigned(o.value(QStringLiteral("allowances_assigned")).toBool());
             if (!set)
-                return fail(set.error().message);
+                return fail(set.error());
         }
         for (const auto& v : o.value(QStringLiteral("allowances")).toArray()) {
             const QJsonObject a = v.toObject();
@@ -439,18 +463,18 @@ void SyncClient::pullNext()
             m_expiryDone = true;
             auto expired = m_ledger.expire(std::min(m_hqDate, m_clock.today()));
             if (!expired)
-                return fail(expired.error().message);
+                return fail(expired.error());
             if (expired->entries > 0) {
                 auto state = m_ledger.syncState();
                 if (!state)
-                    return fail(state.error().message);
+                    return fail(state.error());
                 m_state.lastSeq = state->lastSeq;
                 return pushNext();
             }
         }
         auto recorded = m_ledger.recordSyncResult(true, QString());
         if (!recorded)
-            return fail(recorded.error().message);
+            return fail(recorded.error());
         m_busy = false;
         emit finished(true, QString());
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ledger.h"
+#include "message.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -20,6 +21,9 @@ public:
 
     // One round: learn HQ's time and acknowledged seq, then push until nothing is pending.
     // Ends with finished(); errors are ErrorCode::Network (HQ unreachable, refused) or Storage.
+    // finished() words an error in the installed translator's language, for the window; the
+    // ledger's last error (`jifen status`) is the English source text of the client's own and
+    // HQ's errors (core's come worded by core).
     void syncOnce();
     bool busy() const { return m_busy; }
 
@@ -75,7 +79,9 @@ private:
     Result<Batch> prepareBatch(qint64 afterSeq, const QStringList& sentMembers, const QStringList& sentRefs);
     void pushNext();
     void pullNext();
-    void fail(const QString& error);
+    // Ends the round: the ledger records the English, finished() carries the translation.
+    void fail(const Message& why);
+    void fail(const Error& error);
     QNetworkReply* send(const QByteArray& method, const QString& path, const QByteArray& body, bool sign);
 
     Ledger& m_ledger;

@@ -498,7 +498,7 @@ ZH = {
     "storage failure preparing a statement in %1: %2": "%1 存储故障（准备语句时）：%2",
     "storage failure in %1: %2": "%1 存储故障：%2",
     # sync/sync_client.cpp, sync/online_redemption.cpp
-    "HQ refused the redemption: %1": "总部拒绝了本次兑换：%1",
+    "HQ refused the redemption: HQ answered %1: %2": "总部不同意本次兑换（总部答复 %1：%2）",
     "HQ sent no usable key": "总部没有发来可用的密钥",
     "this terminal is not enrolled with HQ; run `jifen enroll --hq URL --code CODE`":
         "本终端尚未在总部注册；请运行 `jifen enroll --hq URL --code CODE`",
@@ -511,6 +511,7 @@ ZH = {
     "rule set %1 here differed from HQ's; HQ's content replaces it": "本地积分规则 %1 与总部不一致；已改用总部的内容",
     "rule set %1 not loaded: %2": "积分规则 %1 未加载：%2",
     "allowance %1 not applied: %2": "%1 的积分额度未生效：%2",
+    "HQ sent this terminal's own lots left out of a full pull": "总部在完整拉取中仍漏发了本终端自己的积分批次",
 }
 
 # The same English word in a context where it needs other Chinese: a reward kind is 实物, a
@@ -519,29 +520,59 @@ ZH_IN_CONTEXT = {
     ("jifen::RedeemScreen", "Goods"): "实物",
 }
 
+# One source text translated by its disambiguation (the .ts file's <comment>): sync/hq_request.cpp
+# words every failure of a request to HQ alike in English (the CLI prints it) and, in Chinese, by
+# what the cashier can do, HQ's English detail after it for support.
+ZH_BY_COMMENT = {
+    ("HQ unreachable: %1", "no connection to HQ"):
+        "网络不通，连不上总部。积分已保存在本机，网络恢复后会自动同步；请检查网线或 Wi-Fi。（%1）",
+    ("HQ unreachable: %1", "HQ did not answer in time"):
+        "总部没有及时应答。积分已保存在本机，稍后会自动同步；如果一直这样，请检查网络。（%1）",
+    ("HQ unreachable: %1", "no secure connection (TLS) to HQ"):
+        "无法与总部建立安全连接。积分已保存在本机；请联系管理员检查总部的证书。（%1）",
+    ("HQ answered %1: %2", "HQ does not accept this terminal's signature (401)"):
+        "总部不认可本终端的签名。积分已保存在本机；请联系管理员检查本终端的注册和时钟。（总部答复 %1：%2）",
+    ("HQ answered %1: %2", "HQ refused the request (409)"):
+        "总部拒绝了请求。积分已保存在本机；请联系管理员处理。（总部答复 %1：%2）",
+    ("HQ answered %1: %2", "HQ found the request malformed (400)"):
+        "总部认为本终端发出的请求有误。积分已保存在本机；请联系技术支持。（总部答复 %1：%2）",
+    ("HQ answered %1: %2", "HQ does not know the terminal or what was asked (404)"):
+        "总部找不到本终端或所请求的内容。积分已保存在本机；请联系管理员检查总部地址和本终端的注册。（总部答复 %1：%2）",
+    ("HQ answered %1: %2", "the request is over HQ's size limit (413)"):
+        "一次发送的数据超过了总部的上限。积分已保存在本机；请联系技术支持。（总部答复 %1：%2）",
+    ("HQ answered %1: %2", "HQ failed (500, or a gateway's 5xx)"):
+        "总部出现故障。积分已保存在本机，稍后会自动重试；如果一直失败，请联系技术支持。（总部答复 %1：%2）",
+    ("HQ answered %1: %2", "any other answer from HQ"):
+        "总部的答复无法处理。积分已保存在本机，稍后会自动重试；如果一直失败，请联系技术支持。（总部答复 %1：%2）",
+}
+
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/jifen_zh_CN.ts"
 text = open(path, encoding="utf-8").read()
 missing = []
 
 
 def fill(m, context):
-    attrs, source, rest = m.group(1), m.group(2), m.group(3)
+    attrs, source, comment = m.group(1), m.group(2), m.group(3)
     key = html.unescape(source)
-    zh = ZH_IN_CONTEXT.get((context, key), ZH.get(key))
+    if comment is not None:
+        zh = ZH_BY_COMMENT.get((key, html.unescape(comment)))
+    else:
+        zh = ZH_IN_CONTEXT.get((context, key), ZH.get(key))
     if zh is None:
-        missing.append(key)
+        missing.append(key if comment is None else "%s (%s)" % (key, html.unescape(comment)))
         return m.group(0)
     esc = html.escape(zh, quote=False)
     if 'numerus="yes"' in attrs:
         tr = "<translation>\n            <numerusform>%s</numerusform>\n        </translation>" % esc
     else:
         tr = "<translation>%s</translation>" % esc
-    return "<message%s>\n        <source>%s</source>\n        %s" % (attrs, source, tr)
+    note = "" if comment is None else "<comment>%s</comment>\n        " % comment
+    return "<message%s>\n        <source>%s</source>\n        %s%s" % (attrs, source, note, tr)
 
 
 def fill_context(c):
     context = html.unescape(re.search(r'<name>(.*?)</name>', c.group(0)).group(1))
-    return re.sub(r'<message([^>]*)>\s*<source>(.*?)</source>\s*(<translation[^>]*>.*?</translation>|<translation[^>]*/>)',
+    return re.sub(r'<message([^>]*)>\s*<source>(.*?)</source>\s*(?:<comment>(.*?)</comment>\s*)?(?:<translation[^>]*>.*?</translation>|<translation[^>]*/>)',
                   lambda m: fill(m, context), c.group(0), flags=re.S)
 
 

@@ -1492,7 +1492,7 @@
 <context>
     <name>jifen::OnlineRedemption</name>
     <message>
-        <source>HQ refused the redemption: %1</source>
+        <source>HQ refused the redemption: HQ answered %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2089,6 +2089,60 @@
     </message>
     <message>
         <source>allowance %1 not applied: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ unreachable: %1</source>
+        <comment>no connection to HQ</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ unreachable: %1</source>
+        <comment>HQ did not answer in time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ unreachable: %1</source>
+        <comment>no secure connection (TLS) to HQ</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>HQ does not accept this terminal&apos;s signature (401)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>HQ refused the request (409)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>HQ found the request malformed (400)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>HQ does not know the terminal or what was asked (404)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>the request is over HQ&apos;s size limit (413)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>HQ failed (500, or a gateway&apos;s 5xx)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>any other answer from HQ</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ sent this terminal&apos;s own lots left out of a full pull</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

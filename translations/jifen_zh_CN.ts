@@ -1478,8 +1478,8 @@
 <context>
     <name>jifen::OnlineRedemption</name>
     <message>
-        <source>HQ refused the redemption: %1</source>
-        <translation>总部拒绝了本次兑换：%1</translation>
+        <source>HQ refused the redemption: HQ answered %1: %2</source>
+        <translation>总部不同意本次兑换（总部答复 %1：%2）</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2072,60 @@
     <message>
         <source>allowance %1 not applied: %2</source>
         <translation>%1 的积分额度未生效：%2</translation>
+    </message>
+    <message>
+        <source>HQ unreachable: %1</source>
+        <comment>no connection to HQ</comment>
+        <translation>网络不通，连不上总部。积分已保存在本机，网络恢复后会自动同步；请检查网线或 Wi-Fi。（%1）</translation>
+    </message>
+    <message>
+        <source>HQ unreachable: %1</source>
+        <comment>HQ did not answer in time</comment>
+        <translation>总部没有及时应答。积分已保存在本机，稍后会自动同步；如果一直这样，请检查网络。（%1）</translation>
+    </message>
+    <message>
+        <source>HQ unreachable: %1</source>
+        <comment>no secure connection (TLS) to HQ</comment>
+        <translation>无法与总部建立安全连接。积分已保存在本机；请联系管理员检查总部的证书。（%1）</translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>HQ does not accept this terminal&apos;s signature (401)</comment>
+        <translation>总部不认可本终端的签名。积分已保存在本机；请联系管理员检查本终端的注册和时钟。（总部答复 %1：%2）</translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>HQ refused the request (409)</comment>
+        <translation>总部拒绝了请求。积分已保存在本机；请联系管理员处理。（总部答复 %1：%2）</translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>HQ found the request malformed (400)</comment>
+        <translation>总部认为本终端发出的请求有误。积分已保存在本机；请联系技术支持。（总部答复 %1：%2）</translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>HQ does not know the terminal or what was asked (404)</comment>
+        <translation>总部找不到本终端或所请求的内容。积分已保存在本机；请联系管理员检查总部地址和本终端的注册。（总部答复 %1：%2）</translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>the request is over HQ&apos;s size limit (413)</comment>
+        <translation>一次发送的数据超过了总部的上限。积分已保存在本机；请联系技术支持。（总部答复 %1：%2）</translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>HQ failed (500, or a gateway&apos;s 5xx)</comment>
+        <translation>总部出现故障。积分已保存在本机，稍后会自动重试；如果一直失败，请联系技术支持。（总部答复 %1：%2）</translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <comment>any other answer from HQ</comment>
+        <translation>总部的答复无法处理。积分已保存在本机，稍后会自动重试；如果一直失败，请联系技术支持。（总部答复 %1：%2）</translation>
+    </message>
+    <message>
+        <source>HQ sent this terminal&apos;s own lots left out of a full pull</source>
+        <translation>总部在完整拉取中仍漏发了本终端自己的积分批次</translation>
     </message>
 </context>
 <context>

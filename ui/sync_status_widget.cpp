@@ -67,7 +67,7 @@ void SyncStatusWidget::refresh()
     }
     m_label->setText(
         tr("%n entries not yet at HQ, last sync %1", nullptr, static_cast<int>(state->pending())).arg(last));
-    m_label->setToolTip(state->lastError);
+    m_label->setToolTip(m_lastError.value_or(state->lastError));
     m_button->setEnabled(!m_running && !state->hqUrl.isEmpty());
 }
 
@@ -90,9 +90,8 @@ void SyncStatusWidget::syncProgress(qint64 ackedSeq, qint64 lastSeq)
 
 void SyncStatusWidget::syncFinished(bool ok, const QString& error)
 {
-    Q_UNUSED(ok);
-    Q_UNUSED(error); // recorded in the ledger's sync state, which refresh() reads
     m_running = false;
+    m_lastError = ok ? QString() : error;
     refresh();
 }
 

@@ -16,7 +16,7 @@ namespace jifen {
 // window wires syncRequested() to the sync scheduler (which is asynchronous), the scheduler's
 // onlineChanged() to setOnline() and the client's results back to syncStarted()/syncFinished(),
 // so this widget knows nothing of the network. Until the scheduler has said, the ledger's last
-// sync result decides between online and offline.
+// sync result decides between online and offline. The tooltip says why the last round failed.
 class SyncStatusWidget : public QWidget {
     Q_OBJECT
 public:
@@ -41,6 +41,9 @@ private:
     QPushButton* m_button;
     bool m_running = false;
     std::optional<bool> m_online; // from the scheduler; unknown before its first round
+    // The last round's error as the sync client words it for the cashier (empty: it went well);
+    // before a round in this process, the ledger's record (English, for `jifen status`) stands.
+    std::optional<QString> m_lastError;
 };
 
 } // namespace jifen

@@ -2,7 +2,7 @@
 // one-line errors, the JSON error object, the JSON keys of the happy path, and that bad input of
 // any kind changes nothing. Phone numbers never leave the process unmasked.
 
-#include "cli_harness.h"
+#include "cli_suite.h"
 #include "error.h"
 #include "member.h"
 
@@ -34,106 +34,42 @@ class CliContract : public QObject {
     Q_OBJECT
 
 private:
-    QString m_bin;
-    QStringList m_leaks; // runs whose output showed a full phone number
+    JifenCli m_cli{{kPhone}}; // the fixture member's number must never be printed in full
 
     Run jifen(const QString& dataDir, const QStringList& args, const QString& now = kNow,
               const QString& envDataDir = QString())
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"JIFEN_DATA_DIR"_s);
-        env.insert(u"JIFEN_CLOCK"_s, now);
+        QProcessEnvironment env = cliEnvironment(now);
         if (!envDataDir.isEmpty())
             env.insert(u"JIFEN_DATA_DIR"_s, envDataDir);
-        p.setProcessEnvironment(env);
-        QStringList all;
-        if (!dataDir.isEmpty())
-            all << u"--data-dir"_s << dataDir;
-        all += args;
-        p.start(m_bin, all);
-        Run r;
-        if (!p.waitForStarted(30000) || !p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished(5000);
-            r.err = "could not run jifen";
-            return r;
-        }
-        r.exitCode = p.exitCode();
-        r.status = p.exitStatus();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        if (r.out.contains(kPhone.toUtf8()) || r.err.contains(kPhone.toUtf8()))
-            m_leaks.append(
-                u"jifen %1 printed the full phone number:\n%2"_s.arg(all.join(QLatin1Char(' ')), r.describe()));
-        return r;
+        return m_cli.run(dataDir, args, env);
+    }
+    auto runner()
+    {
+        return [this](const QString& dir, const QStringList& args) { return jifen(dir, args); };
     }
 
     // An initialised terminal with one member holding 500 points (sale s1 of 500 yuan).
     bool setUpTerminal(const QString& dir)
     {
-        const QList<QStringList> steps{
-            {u"init"_s, u"--store"_s, u"S1"_s, u"--terminal"_s, u"T1"_s},
-            {u"member"_s, u"add"_s, u"--phone"_s, kPhone, u"--name"_s, u"张三"_s},
-            {u"sale"_s, u"--ref"_s, u"s1"_s, u"--phone"_s, kPhone, u"--amount"_s, u"500"_s},
-        };
-        for (const QStringList& s : steps) {
-            const Run r = jifen(dir, s);
-            if (r.exitCode != 0 || r.status != QProcess::NormalExit) {
-                qWarning().noquote() << "set-up step failed:" << s.join(QLatin1Char(' ')) << r.describe();
-                return false;
-            }
-        }
-        return true;
+        return runSteps(dir,
+                        {
+                            {u"init"_s, u"--store"_s, u"S1"_s, u"--terminal"_s, u"T1"_s},
+                            {u"member"_s, u"add"_s, u"--phone"_s, kPhone, u"--name"_s, u"张三"_s},
+                            {u"sale"_s, u"--ref"_s, u"s1"_s, u"--phone"_s, kPhone, u"--amount"_s, u"500"_s},
+                        },
+                        runner());
     }
 
     // Everything a user or a reader of the database can observe.
     QString snapshot(const QString& dir)
     {
-        QString s;
-        QStringList files = QDir(dir).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-        files.removeIf([](const QString& f) { return f.endsWith(u"-wal"_s) || f.endsWith(u"-shm"_s); });
-        s += u"files: "_s + files.join(QLatin1Char(' ')) + QLatin1Char('\n');
-        if (!QFileInfo::exists(QDir(dir).filePath(u"jifen.db"_s)))
-            return s;
-        for (const QStringList& args : QList<QStringList>{{u"journal"_s},
-                                                          {u"--json"_s, u"member"_s, u"show"_s, u"--phone"_s, kPhone},
-                                                          {u"--json"_s, u"catalog"_s, u"list"_s},
-                                                          {u"--json"_s, u"status"_s}}) {
-            const Run r = jifen(dir, args);
-            s += u"$ jifen %1 -> %2\n"_s.arg(args.join(QLatin1Char(' '))).arg(r.exitCode);
-            s += QString::fromUtf8(r.out) + QString::fromUtf8(r.err);
-        }
-        s += dumpDatabase(QDir(dir).filePath(u"jifen.db"_s));
-        return s;
-    }
-
-    // The error contract: one line on stderr, nothing else on stdout (or, with --json, exactly one
-    // error object whose code and exit_code agree with the exit status).
-    void checkError(const Run& r, int expected, bool json)
-    {
-        QCOMPARE(r.status, QProcess::NormalExit);
-        QVERIFY2(r.exitCode == expected, qPrintable(r.describe()));
-        const QStringList errLines = lines(r.err);
-        QVERIFY2(errLines.size() == 1, qPrintable(u"stderr must be one line\n"_s + r.describe()));
-        QVERIFY2(errLines.first().size() > u"jifen: "_s.size() + 5, qPrintable(r.describe()));
-        if (!json) {
-            QVERIFY2(r.out.isEmpty(), qPrintable(u"stdout must be empty on error\n"_s + r.describe()));
-            return;
-        }
-        QVERIFY2(lines(r.out).size() == 1, qPrintable(r.describe()));
-        QString problem;
-        const QJsonObject o = parseObject(r.out, &problem);
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        QCOMPARE(o.keys(), QStringList{u"error"_s});
-        const QJsonObject e = o.value(u"error"_s).toObject();
-        QVERIFY2(e.value(u"code"_s).isString(), qPrintable(r.describe()));
-        QVERIFY2(e.value(u"message"_s).isString(), qPrintable(r.describe()));
-        QVERIFY(!e.value(u"message"_s).toString().isEmpty());
-        QCOMPARE(e.value(u"code"_s).toString(), jifen::errorCodeName(static_cast<jifen::ErrorCode>(expected)));
-        QCOMPARE(e.value(u"exit_code"_s).toInt(-1), expected);
-        // The message on stdout is the one on stderr.
-        QVERIFY2(errLines.first().contains(e.value(u"message"_s).toString()), qPrintable(r.describe()));
+        return observe(dir,
+                       {{u"journal"_s},
+                        {u"--json"_s, u"member"_s, u"show"_s, u"--phone"_s, kPhone},
+                        {u"--json"_s, u"catalog"_s, u"list"_s},
+                        {u"--json"_s, u"status"_s}},
+                       runner());
     }
 
     QJsonObject runJson(const QString& dir, const QStringList& args, const QString& now = kNow)
@@ -162,18 +98,11 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QString binDir = qEnvironmentVariable("JIFEN_BIN_DIR");
-        if (binDir.isEmpty()) // run by hand from build/tests/bin
-            binDir = QDir(QCoreApplication::applicationDirPath()).filePath(u"../../bin"_s);
-        m_bin = QDir(binDir).filePath(u"jifen"_s);
-        QVERIFY2(QFileInfo(m_bin).isExecutable(), qPrintable(m_bin));
-    }
+    void initTestCase() { QVERIFY2(m_cli.locate(), qPrintable(m_cli.bin())); }
 
     void cleanup()
     {
-        const QStringList leaks = std::exchange(m_leaks, {});
+        const QStringList leaks = m_cli.takeLeaks();
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u"\n\n"_s)));
     }
 
@@ -303,17 +232,17 @@ private slots:
             QVERIFY(setUpTerminal(dir));
         const QString before = snapshot(dir);
 
-        checkError(jifen(dir, args), exitCode, false);
+        checkErrorContract(jifen(dir, args), exitCode, false);
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(snapshot(dir), before);
 
-        checkError(jifen(dir, withJson(args, u"first"_s)), exitCode, true);
+        checkErrorContract(jifen(dir, withJson(args, u"first"_s)), exitCode, true);
         if (QTest::currentTestFailed())
             return;
         // After a dangling global --data-dir, "--json" would be taken as the directory's name.
         const QString late = args.last() == u"--data-dir"_s ? u"middle"_s : u"last"_s;
-        checkError(jifen(dir, withJson(args, late)), exitCode, true);
+        checkErrorContract(jifen(dir, withJson(args, late)), exitCode, true);
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(snapshot(dir), before);
@@ -489,14 +418,12 @@ private slots:
         QVERIFY(tmp.isValid());
         const QString dir = tmp.filePath(u"data"_s);
         QVERIFY(setUpTerminal(dir));
-        for (const QStringList& s : QList<QStringList>{
-                 {u"sale"_s, u"--ref"_s, u"s2"_s, u"--phone"_s, kPhone, u"--amount"_s, u"30"_s, u"--offset-points"_s,
-                  u"100"_s},
-                 {u"redeem"_s, u"--ref"_s, u"r1"_s, u"--phone"_s, kPhone, u"--reward"_s, u"FRUIT-WASH"_s},
-                 {u"refund"_s, u"--ref"_s, u"f1"_s, u"--of"_s, u"s1"_s}}) {
-            const Run r = jifen(dir, s);
-            QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        }
+        QVERIFY(runSteps(dir,
+                         {{u"sale"_s, u"--ref"_s, u"s2"_s, u"--phone"_s, kPhone, u"--amount"_s, u"30"_s,
+                           u"--offset-points"_s, u"100"_s},
+                          {u"redeem"_s, u"--ref"_s, u"r1"_s, u"--phone"_s, kPhone, u"--reward"_s, u"FRUIT-WASH"_s},
+                          {u"refund"_s, u"--ref"_s, u"f1"_s, u"--of"_s, u"s1"_s}},
+                         runner()));
         const Run r = jifen(dir, args);
         QVERIFY2(r.exitCode == 0 && r.err.isEmpty(), qPrintable(r.describe()));
         const QStringList ls = lines(r.out);
@@ -536,10 +463,10 @@ private slots:
         const QString dir = tmp.filePath(u"data"_s);
         QVERIFY(setUpTerminal(dir));
         const QString before = snapshot(dir);
-        checkError(jifen(dir,
-                         {u"--json"_s, u"sale"_s, u"--ref"_s, u"x1"_s, u"--phone"_s, kPhone, u"--amount"_s, u"5"_s},
-                         u"yesterday"_s),
-                   2, true);
+        checkErrorContract(
+            jifen(dir, {u"--json"_s, u"sale"_s, u"--ref"_s, u"x1"_s, u"--phone"_s, kPhone, u"--amount"_s, u"5"_s},
+                  u"yesterday"_s),
+            2, true);
         QCOMPARE(snapshot(dir), before);
     }
 
@@ -587,10 +514,7 @@ private slots:
         QVERIFY(tmp.isValid());
         const QString dir = tmp.filePath(u"data"_s);
         QVERIFY(setUpTerminal(dir));
-        for (const QStringList& step : setUp) {
-            const Run r = jifen(dir, step);
-            QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        }
+        QVERIFY(runSteps(dir, setUp, runner()));
         const Run plain = jifen(dir, args);
         QCOMPARE(QString::fromUtf8(plain.err), u"jifen: "_s + message + u'\n');
         const Run json = jifen(dir, withJson(args, u"first"_s));

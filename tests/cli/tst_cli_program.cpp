@@ -4,7 +4,7 @@
 // message naming the rule (and changes nothing), that a statement adds up, and that its PDF
 // carries the Chinese text. Phone numbers never leave the process unmasked.
 
-#include "cli_harness.h"
+#include "cli_suite.h"
 #include "error.h"
 
 #include <QDir>
@@ -130,56 +130,26 @@ class CliProgram : public QObject {
     Q_OBJECT
 
 private:
-    QString m_bin;
-    QStringList m_leaks; // runs whose output showed a full phone number
+    JifenCli m_cli{kPhones};
     QTemporaryDir m_fixtureDir;
     QString m_fixture; // setUpTerminal(), made once and copied for each test
 
     Run jifen(const QString& dataDir, const QStringList& args, const QString& now = kNow)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"JIFEN_DATA_DIR"_s);
-        env.insert(u"JIFEN_CLOCK"_s, now);
+        QProcessEnvironment env = cliEnvironment(now);
         // As from cron or a support shell: no display. `statement --format pdf` must cope alone.
         env.remove(u"QT_QPA_PLATFORM"_s);
         env.remove(u"DISPLAY"_s);
         env.remove(u"WAYLAND_DISPLAY"_s);
-        p.setProcessEnvironment(env);
-        QStringList all;
-        if (!dataDir.isEmpty())
-            all << u"--data-dir"_s << dataDir;
-        all += args;
-        p.start(m_bin, all);
-        Run r;
-        if (!p.waitForStarted(30000) || !p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished(5000);
-            r.err = "could not run jifen";
-            return r;
-        }
-        r.exitCode = p.exitCode();
-        r.status = p.exitStatus();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        for (const QString& phone : kPhones) {
-            if (r.out.contains(phone.toUtf8()) || r.err.contains(phone.toUtf8()))
-                m_leaks.append(
-                    u"jifen %1 printed the full phone number:\n%2"_s.arg(all.join(QLatin1Char(' ')), r.describe()));
-        }
-        return r;
+        return m_cli.run(dataDir, args, env);
     }
-
+    auto runner()
+    {
+        return [this](const QString& dir, const QStringList& args) { return jifen(dir, args); };
+    }
     bool runSteps(const QString& dir, const QList<QStringList>& steps)
     {
-        for (const QStringList& s : steps) {
-            const Run r = jifen(dir, s);
-            if (r.exitCode != 0 || r.status != QProcess::NormalExit) {
-                qWarning().noquote() << "step failed:" << s.join(QLatin1Char(' ')) << r.describe();
-                return false;
-            }
-        }
-        return true;
+        return jifen::test::runSteps(dir, steps, runner());
     }
 
     // An initialised terminal: a manager and a cashier; 张三 (500 points) heading a household with
@@ -207,50 +177,15 @@ private:
     // Everything a user or a reader of the database can observe.
     QString snapshot(const QString& dir)
     {
-        QString s;
-        QStringList files = QDir(dir).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-        files.removeIf([](const QString& f) { return f.endsWith(u"-wal"_s) || f.endsWith(u"-shm"_s); });
-        s += u"files: "_s + files.join(QLatin1Char(' ')) + QLatin1Char('\n');
-        if (!QFileInfo::exists(QDir(dir).filePath(u"jifen.db"_s)))
-            return s;
-        for (const QStringList& args : QList<QStringList>{{u"journal"_s},
-                                                          {u"--json"_s, u"member"_s, u"show"_s, u"--phone"_s, kHead},
-                                                          {u"--json"_s, u"member"_s, u"show"_s, u"--phone"_s, kSpouse},
-                                                          {u"--json"_s, u"household"_s, u"show"_s, u"--phone"_s, kHead},
-                                                          {u"--json"_s, u"allowance"_s, u"show"_s},
-                                                          {u"--json"_s, u"report"_s, u"charities"_s},
-                                                          {u"--json"_s, u"rules"_s, u"show"_s}}) {
-            const Run r = jifen(dir, args);
-            s += u"$ jifen %1 -> %2\n"_s.arg(args.join(QLatin1Char(' '))).arg(r.exitCode);
-            s += QString::fromUtf8(r.out) + QString::fromUtf8(r.err);
-        }
-        s += dumpDatabase(QDir(dir).filePath(u"jifen.db"_s));
-        return s;
-    }
-
-    // The error contract: one line on stderr, nothing on stdout (or, with --json, exactly one
-    // error object whose code and exit_code agree with the exit status).
-    void checkError(const Run& r, int expected, bool json, const QString& needle)
-    {
-        QCOMPARE(r.status, QProcess::NormalExit);
-        QVERIFY2(r.exitCode == expected, qPrintable(r.describe()));
-        const QStringList errLines = lines(r.err);
-        QVERIFY2(errLines.size() == 1, qPrintable(u"stderr must be one line\n"_s + r.describe()));
-        if (!needle.isEmpty())
-            QVERIFY2(errLines.first().contains(needle, Qt::CaseInsensitive),
-                     qPrintable(u"the message must name the rule (\"%1\")\n"_s.arg(needle) + r.describe()));
-        if (!json) {
-            QVERIFY2(r.out.isEmpty(), qPrintable(u"stdout must be empty on error\n"_s + r.describe()));
-            return;
-        }
-        QString problem;
-        const QJsonObject o = parseObject(r.out, &problem);
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        QCOMPARE(o.keys(), QStringList{u"error"_s});
-        const QJsonObject e = o.value(u"error"_s).toObject();
-        QCOMPARE(e.value(u"code"_s).toString(), jifen::errorCodeName(static_cast<jifen::ErrorCode>(expected)));
-        QCOMPARE(e.value(u"exit_code"_s).toInt(-1), expected);
-        QVERIFY2(errLines.first().contains(e.value(u"message"_s).toString()), qPrintable(r.describe()));
+        return observe(dir,
+                       {{u"journal"_s},
+                        {u"--json"_s, u"member"_s, u"show"_s, u"--phone"_s, kHead},
+                        {u"--json"_s, u"member"_s, u"show"_s, u"--phone"_s, kSpouse},
+                        {u"--json"_s, u"household"_s, u"show"_s, u"--phone"_s, kHead},
+                        {u"--json"_s, u"allowance"_s, u"show"_s},
+                        {u"--json"_s, u"report"_s, u"charities"_s},
+                        {u"--json"_s, u"rules"_s, u"show"_s}},
+                       runner());
     }
 
     QJsonObject runJson(const QString& dir, QStringList args, const QString& now = kNow)
@@ -287,11 +222,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QString binDir = qEnvironmentVariable("JIFEN_BIN_DIR");
-        if (binDir.isEmpty()) // run by hand from build/tests/bin
-            binDir = QDir(QCoreApplication::applicationDirPath()).filePath(u"../../bin"_s);
-        m_bin = QDir(binDir).filePath(u"jifen"_s);
-        QVERIFY2(QFileInfo(m_bin).isExecutable(), qPrintable(m_bin));
+        QVERIFY2(m_cli.locate(), qPrintable(m_cli.bin()));
         QVERIFY2(!defaultRules().isEmpty(), "JIFEN_SOURCE_DIR must point at the source tree");
         QVERIFY(m_fixtureDir.isValid());
         m_fixture = m_fixtureDir.filePath(u"fixture"_s);
@@ -303,7 +234,7 @@ private slots:
 
     void cleanup()
     {
-        const QStringList leaks = std::exchange(m_leaks, {});
+        const QStringList leaks = m_cli.takeLeaks();
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u"\n\n"_s)));
     }
 
@@ -492,13 +423,13 @@ private slots:
         const QStringList line = withRuleFiles(args, tmp.path());
         const QString before = snapshot(dir);
 
-        checkError(jifen(dir, line), exitCode, false, needle);
+        checkErrorContract(jifen(dir, line), exitCode, false, needle);
         if (QTest::currentTestFailed())
             return;
         const QString after = snapshot(dir);
         QVERIFY2(after == before,
                  qPrintable(u"the failed command changed something:\n"_s + snapshotDiff(before, after)));
-        checkError(jifen(dir, QStringList{u"--json"_s} + line), exitCode, true, needle);
+        checkErrorContract(jifen(dir, QStringList{u"--json"_s} + line), exitCode, true, needle);
         if (QTest::currentTestFailed())
             return;
         const QString afterJson = snapshot(dir);

@@ -5,6 +5,7 @@
 
 #include "hq_database.h"
 #include "hq_process.h"
+#include "hq_request.h"
 #include "ledger.h"
 #include "store.h"
 #include "sync_client.h"
@@ -13,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -211,6 +213,22 @@ struct Backend {
         return out;
     }
 };
+
+// One request to HQ from outside the client, signed as `terminalId` with `key` at `signTime` as the
+// client signs (sync::sendToHq). Waits up to `waitMs` for HQ's answer: the reply is finished unless
+// HQ took longer.
+inline std::unique_ptr<QNetworkReply>
+sendSigned(QNetworkAccessManager& network, const QString& hqUrl, const QString& terminalId, const QByteArray& key,
+           const QByteArray& method, const QString& path, const QByteArray& body = QByteArray(),
+           const QDateTime& signTime = QDateTime::currentDateTimeUtc(), int waitMs = 10000)
+{
+    std::unique_ptr<QNetworkReply> reply(
+        sync::sendToHq(network, sync::HqEndpoint{hqUrl, terminalId, key}, method, path, body, signTime, waitMs));
+    QSignalSpy done(reply.get(), &QNetworkReply::finished);
+    if (!reply->isFinished())
+        done.wait(waitMs);
+    return reply;
+}
 
 inline QMap<qint64, QString> terminalJournal(Ledger& ledger)
 {

@@ -192,21 +192,12 @@ private slots:
             entries.append(e.toJson());
         const QByteArray body =
             QJsonDocument(QJsonObject{{QStringLiteral("entries"), entries}}).toJson(QJsonDocument::Compact);
-        const sync::SignedHeaders h = sync::signRequest(QStringLiteral("T1"), original.ledger->syncState()->key, "POST",
-                                                        "/v1/push", body, QDateTime::currentDateTimeUtc());
-        QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/push")));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
-        request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
-        request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
-        request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
         QNetworkAccessManager nam;
-        QNetworkReply* reply = nam.post(request, body);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        QVERIFY(done.wait(10000));
+        const auto reply = sendSigned(nam, b.hq->url(), QStringLiteral("T1"), original.ledger->syncState()->key, "POST",
+                                      QStringLiteral("/v1/push"), body);
+        QVERIFY(reply->isFinished());
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 409);
         QVERIFY(reply->readAll().contains("different entry"));
-        reply->deleteLater();
         QCOMPARE(b.journal(QStringLiteral("T1")), terminalJournal(*original.ledger));
         QStringList kinds;
         for (const auto& v : b.incidents())
@@ -289,18 +280,11 @@ private slots:
         QVERIFY(b.hq->start());
         Terminal t(QStringLiteral("T1"));
         QVERIFY(t.enroll(b.hq->url(), b.code(QStringLiteral("T1"))));
-        const sync::SignedHeaders h =
-            sync::signRequest(QStringLiteral("T1"), t.ledger->syncState()->key, "GET", "/v1/status", QByteArray(),
-                              QDateTime::currentDateTimeUtc().addSecs(offsetSecs));
-        QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/status")));
-        request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
-        request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
-        request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
-        request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
         QNetworkAccessManager nam;
-        std::unique_ptr<QNetworkReply> reply(nam.get(request));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        QVERIFY(done.wait(10000));
+        const auto reply =
+            sendSigned(nam, b.hq->url(), QStringLiteral("T1"), t.ledger->syncState()->key, "GET",
+                       QStringLiteral("/v1/status"), QByteArray(), QDateTime::currentDateTimeUtc().addSecs(offsetSecs));
+        QVERIFY(reply->isFinished());
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), status);
         const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
         if (status == 401)
@@ -322,18 +306,10 @@ private slots:
         body.append(sync::HttpServer::kMaxBodyBytes, 'x');
         body.append("\"}");
         QCOMPARE(body.size() > sync::HttpServer::kMaxBodyBytes, true);
-        const sync::SignedHeaders h = sync::signRequest(QStringLiteral("T1"), t.ledger->syncState()->key, "POST",
-                                                        "/v1/push", body, QDateTime::currentDateTimeUtc());
-        QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/push")));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
-        request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
-        request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
-        request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
         QNetworkAccessManager nam;
-        std::unique_ptr<QNetworkReply> reply(nam.post(request, body));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        QVERIFY(done.wait(60000));
+        const auto reply = sendSigned(nam, b.hq->url(), QStringLiteral("T1"), t.ledger->syncState()->key, "POST",
+                                      QStringLiteral("/v1/push"), body, QDateTime::currentDateTimeUtc(), 60000);
+        QVERIFY(reply->isFinished());
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 413);
         const QJsonObject error = QJsonDocument::fromJson(reply->readAll()).object().value(u"error").toObject();
         QCOMPARE(error.value(u"code").toString(), QStringLiteral("too_large"));
@@ -365,18 +341,10 @@ private slots:
                                                           {QStringLiteral("members"), QJsonArray()},
                                                           {QStringLiteral("entries"), entries}})
                                     .toJson(QJsonDocument::Compact);
-        const sync::SignedHeaders h = sync::signRequest(QStringLiteral("T2"), t2.ledger->syncState()->key, "POST",
-                                                        "/v1/push", body, QDateTime::currentDateTimeUtc());
-        QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/push")));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
-        request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
-        request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
-        request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
         QNetworkAccessManager nam;
-        std::unique_ptr<QNetworkReply> reply(nam.post(request, body));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        QVERIFY(done.wait(10000));
+        const auto reply = sendSigned(nam, b.hq->url(), QStringLiteral("T2"), t2.ledger->syncState()->key, "POST",
+                                      QStringLiteral("/v1/push"), body);
+        QVERIFY(reply->isFinished());
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 409);
         QVERIFY(reply->readAll().contains("entries of another terminal are refused"));
         QVERIFY(b.rows().isEmpty()); // nothing stored, under either terminal
@@ -444,18 +412,10 @@ private slots:
                                                           {QStringLiteral("members"), QJsonArray{member}},
                                                           {QStringLiteral("entries"), QJsonArray()}})
                                     .toJson(QJsonDocument::Compact);
-        const sync::SignedHeaders h = sync::signRequest(QStringLiteral("T1"), t.ledger->syncState()->key, "POST",
-                                                        "/v1/push", body, QDateTime::currentDateTimeUtc());
-        QNetworkRequest request(QUrl(b.hq->url() + QStringLiteral("/v1/push")));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader("X-Jifen-Terminal", h.terminalId.toLatin1());
-        request.setRawHeader("X-Jifen-Timestamp", h.timestamp.toLatin1());
-        request.setRawHeader("X-Jifen-Nonce", h.nonce.toLatin1());
-        request.setRawHeader("X-Jifen-Signature", h.signature.toLatin1());
         QNetworkAccessManager nam;
-        std::unique_ptr<QNetworkReply> reply(nam.post(request, body));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        QVERIFY(done.wait(10000));
+        const auto reply = sendSigned(nam, b.hq->url(), QStringLiteral("T1"), t.ledger->syncState()->key, "POST",
+                                      QStringLiteral("/v1/push"), body);
+        QVERIFY(reply->isFinished());
         const QByteArray answer = reply->readAll();
         QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == status, answer.constData());
         int exit = -1;

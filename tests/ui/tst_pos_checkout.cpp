@@ -26,19 +26,6 @@ namespace {
 const QString kWatermelon = u"6901000000011"_s; // 25.00, fruit
 const QString kApple = u"6901000000028"_s;      // 38.00, eco
 
-QTestEventList keys(std::initializer_list<QVariant> steps)
-{
-    // Strings are typed character by character; ints are single keys (Qt::Key).
-    QTestEventList list;
-    for (const QVariant& step : steps) {
-        if (step.typeId() == QMetaType::QString)
-            list.addKeyClicks(step.toString());
-        else
-            list.addKeyClick(static_cast<Qt::Key>(step.toInt()));
-    }
-    return list;
-}
-
 } // namespace
 
 class TstPosCheckout : public QObject {
@@ -266,7 +253,7 @@ void TstPosCheckout::keysOfEachScreen()
         auto* dialog = window.findChild<QDialog*>(u"managerPinDialog"_s);
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isActiveWindow());
-        auto typed = keys({pin, Qt::Key_Return});
+        auto typed = pinKeys(pin);
         typeKeys(typed, dialog);
         QTRY_VERIFY(window.isActiveWindow() && QApplication::focusWidget());
     }
@@ -362,7 +349,7 @@ void TstPosCheckout::redeemWithPin()
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
 
-    auto open = keys({Qt::Key_F11, kPhone, Qt::Key_Return, reward, Qt::Key_Return});
+    auto open = redeemKeys(kPhone, reward);
     typeKeys(open, &window);
     auto* dialog = window.findChild<QDialog*>(u"managerPinDialog"_s);
     QCOMPARE(dialog != nullptr, !pins.isEmpty());
@@ -370,7 +357,7 @@ void TstPosCheckout::redeemWithPin()
         QTRY_VERIFY(dialog->isActiveWindow());
         QPointer<QDialog> guard(dialog);
         for (const QString& pin : pins) {
-            auto typed = keys({pin, Qt::Key_Return});
+            auto typed = pinKeys(pin);
             typeKeys(typed, dialog);
             if (pin != kApproverPin) { // refused: the prompt stays, saying why, and nothing is spent
                 QVERIFY(guard && guard->isVisible());
@@ -476,7 +463,7 @@ void TstPosCheckout::refund()
     PosMainWindow window(*f.ledger, f.clock, {});
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    auto sale = keys({Qt::Key_F2, kPhone, Qt::Key_Return, u"3*"_s + kWatermelon, Qt::Key_Return, Qt::Key_F12});
+    auto sale = saleKeys(kPhone, u"3*"_s + kWatermelon);
     typeKeys(sale, &window);
     QVERIFY(window.checkout()->lastReceipt());
     QCOMPARE(f.balance(), 75);
@@ -484,14 +471,8 @@ void TstPosCheckout::refund()
         saleRef = window.checkout()->lastReceipt()->ref; // what the receipt's QR code carries
     const qint64 entries = f.journalSize();
 
-    QTestEventList refundKeys;
-    refundKeys.addKeyClick(Qt::Key_F12, Qt::ShiftModifier);
-    refundKeys.addKeyClicks(saleRef);
-    refundKeys.addKeyClick(Qt::Key_Return);
-    if (!amount.isEmpty())
-        refundKeys.addKeyClicks(amount);
-    refundKeys.addKeyClick(Qt::Key_Return);
-    typeKeys(refundKeys, &window);
+    auto refundTyped = refundKeys(saleRef, amount);
+    typeKeys(refundTyped, &window);
 
     QVERIFY(window.refunds()->isVisible());
     QCOMPARE(window.refunds()->lastResult().has_value(), refunded);
@@ -548,13 +529,7 @@ void TstPosCheckout::returnReward()
     PosMainWindow window(*f.ledger, f.clock, {});
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    QTestEventList returnKeys; // the redemption receipt's QR code scanned, then Enter confirms
-    returnKeys.addKeyClick(Qt::Key_F12, Qt::ShiftModifier);
-    returnKeys.addKeyClicks(redeemRef);
-    returnKeys.addKeyClick(Qt::Key_Return);
-    if (!amount.isEmpty())
-        returnKeys.addKeyClicks(amount);
-    returnKeys.addKeyClick(Qt::Key_Return);
+    auto returnKeys = refundKeys(redeemRef, amount); // the redemption receipt's QR code scanned, Enter confirms
     typeKeys(returnKeys, &window);
 
     QCOMPARE(window.refunds()->lastReturn().has_value(), returned);
@@ -596,7 +571,7 @@ void TstPosCheckout::reprintAfterRestart()
         QVERIFY(!window->lastReceipt());
         if (sold) {
             QSignalSpy printed(window->printer(), &ReceiptPrinter::finished);
-            auto sale = keys({Qt::Key_F2, kPhone, Qt::Key_Return, u"2*"_s + kWatermelon, Qt::Key_Return, Qt::Key_F12});
+            auto sale = saleKeys(kPhone, u"2*"_s + kWatermelon);
             typeKeys(sale, window.get());
             QVERIFY(window->lastReceipt());
             ref = window->lastReceipt()->ref;

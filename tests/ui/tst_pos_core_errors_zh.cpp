@@ -34,43 +34,22 @@ void TstPosCoreErrorsZh::errorShownInChinese_data()
     QTest::addColumn<QStringList>("values"); // codes and references inside the text, ASCII by nature
 
     // The member holds 100 points from sale SEED-1 of 100 yuan.
-    QTestEventList redeemBox;
-    redeemBox.addKeyClick(Qt::Key_F11);
-    redeemBox.addKeyClicks(kPhone);
-    redeemBox.addKeyClick(Qt::Key_Return);
-    redeemBox.addKeyClicks(u"FRUIT-BOX"_s);
-    redeemBox.addKeyClick(Qt::Key_Return);
     QTest::newRow("redemption beyond the balance (Ledger, refused)")
-        << redeemBox << QString() << u"redeemMessageLabel"_s
+        << redeemKeys(kPhone, u"FRUIT-BOX"_s) << QString() << u"redeemMessageLabel"_s
         << u"未兑换：积分不足，无法兑换 FRUIT-BOX：余额 100，需要 500 未作任何记录；如需允许，请询问店长。"_s
         << QStringList{u"FRUIT-BOX"_s};
 
-    const auto refund = [](const QString& amount) {
-        QTestEventList keys;
-        keys.addKeyClick(Qt::Key_F12, Qt::ShiftModifier);
-        keys.addKeyClicks(u"SEED-1"_s);
-        keys.addKeyClick(Qt::Key_Return);
-        keys.addKeyClicks(amount);
-        keys.addKeyClick(Qt::Key_Return);
-        return keys;
-    };
     QTest::newRow("refund beyond the sale (Ledger, refused)")
-        << refund(u"150"_s) << QString() << u"refundMessageLabel"_s
+        << refundKeys(u"SEED-1"_s, u"150"_s) << QString() << u"refundMessageLabel"_s
         << u"未退款：退款 150.00 元超过了销售单 SEED-1 尚可退的 100.00 元 未作任何记录；如需允许，请询问店长。"_s
         << QStringList{u"SEED-1"_s};
     QTest::newRow("refund amount in thousandths (Money, bad input)")
-        << refund(u"12.345"_s) << QString() << u"refundMessageLabel"_s
+        << refundKeys(u"SEED-1"_s, u"12.345"_s) << QString() << u"refundMessageLabel"_s
         << u"未退款：金额 12.345 超过两位小数（最小单位是分） 请更正输入后重试。"_s << QStringList();
 
-    QTestEventList redeemService;
-    redeemService.addKeyClick(Qt::Key_F11);
-    redeemService.addKeyClicks(kPhone);
-    redeemService.addKeyClick(Qt::Key_Return);
-    redeemService.addKeyClicks(u"JW-CLEAN"_s);
-    redeemService.addKeyClick(Qt::Key_Return);
     QTest::newRow("wrong manager PIN (Ledger, in the PIN prompt)")
-        << redeemService << u"1111"_s << u"managerPinErrorLabel"_s << u"未授权：店长密码错误（第 1 次，共可试 5 次）"_s
-        << QStringList();
+        << redeemKeys(kPhone, u"JW-CLEAN"_s) << u"1111"_s << u"managerPinErrorLabel"_s
+        << u"未授权：店长密码错误（第 1 次，共可试 5 次）"_s << QStringList();
 }
 
 void TstPosCoreErrorsZh::errorShownInChinese()
@@ -94,9 +73,7 @@ void TstPosCoreErrorsZh::errorShownInChinese()
         auto* dialog = window.findChild<QDialog*>(u"managerPinDialog"_s);
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isActiveWindow());
-        QTestEventList typed;
-        typed.addKeyClicks(pin);
-        typed.addKeyClick(Qt::Key_Return);
+        auto typed = pinKeys(pin);
         typeKeys(typed, dialog);
     }
 
