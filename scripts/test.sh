@@ -28,14 +28,14 @@ phase "the suite"
 
 # What runs after the suite, within CI's 90 minutes on two cores (timings in docs/reliability.md):
 #   clang-tidy on the changed files     on by default; JIFEN_TIDY=0 skips it
-#   suites under ASan+UBSan             on by default (JIFEN_ASAN=core: core, fuzz regressions);
-#                                       JIFEN_ASAN=wide adds security and the simulation,
+#   suites under ASan+UBSan             on by default (JIFEN_ASAN=wide: core, fuzz regressions,
+#                                       security and the simulation); JIFEN_ASAN=core only the first two,
 #                                       JIFEN_ASAN=all every suite but the ui ones, JIFEN_ASAN=0 skips
 #   timed fuzzing, 20 s a target        on by default; JIFEN_FUZZ=0 skips it
 # JIFEN_FULL=1 turns on all of them at their largest (JIFEN_ASAN=all). The fuzzers' seed and regression inputs
 # always run in the suite above (tst_fuzz_regressions).
 tidy_on="${JIFEN_TIDY:-1}"
-asan_mode="${JIFEN_ASAN:-core}"
+asan_mode="${JIFEN_ASAN:-wide}"
 fuzz_on="${JIFEN_FUZZ:-1}"
 if [ -n "${JIFEN_FULL:-}" ]; then
     tidy_on=1 asan_mode=all fuzz_on=1
@@ -57,12 +57,12 @@ if [ "$fuzz_on" != 0 ]; then
 fi
 
 # The suites once more under AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer
-# (JIFEN_SANITIZE) in build-asan/, building only their targets. By default the core suites and the
-# fuzz regression inputs; JIFEN_ASAN=wide adds the security suite (the real jifen and jifen-hq, built with the
+# (JIFEN_SANITIZE) in build-asan/, building only their targets. By default (JIFEN_ASAN=wide) the core
+# suites, the fuzz regression inputs, the security suite (the real jifen and jifen-hq, built with the
 # sanitizers, fed injection strings, replays and forged requests) and the deterministic
-# simulation (core and sync in one process, under faults). A cold sanitizer build of everything
-# took 35 min and the cli and sync suites run five to ten times slower under it, which does not fit
-# CI's 90 minutes yet. With JIFEN_ASAN=all: everything but the ui suites and benchmarks. The
+# simulation (core and sync in one process, under faults); JIFEN_ASAN=core the first two only. A
+# cold sanitizer build of everything took 35 min and the cli and sync suites run five to ten times
+# slower under it, which does not fit CI's 90 minutes yet. With JIFEN_ASAN=all: everything but the ui suites and benchmarks. The
 # simulation runs fewer seeds here (JIFEN_ASAN_SIM_SEEDS, default 30) and JIFEN_ASAN_EXCLUDE (a
 # ctest regex) leaves suites out: by default the three slowest, whose code the other suites run
 # too (the kill -9 rounds, every HQ statement failing in turn, the headless browser).
