@@ -168,10 +168,12 @@ public:
         QDate validThrough;
     };
     // This terminal's own lots that only it has moved, left out of a page at its request: how
-    // many HQ has and what remains in them. The terminal must hold exactly those.
+    // many HQ has, what remains in them, and OwnLotsTally's digest of which holds what. The
+    // terminal must hold exactly those.
     struct OwnLotsOmitted {
         qint64 count = 0;
         Points remaining;
+        QString digest;
     };
     struct ConfirmedMember {
         Member member;

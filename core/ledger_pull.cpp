@@ -1,5 +1,6 @@
 #include "identity.h"
 #include "ledger_impl.h"
+#include "own_lots.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -36,9 +37,9 @@ Result<Ledger::PullCursors> Ledger::pullCursors()
 
 // The member's lots end as HQ lists them, and those HQ no longer lists hold nothing (spent, or
 // overspent elsewhere) — except this terminal's own lots when HQ left them out: those it holds as
-// HQ does, which the count HQ sent must confirm. Only rows whose numbers change are written: after
+// HQ does, which HQ's tally of them must confirm. Only rows whose numbers change are written: after
 // this terminal's own backlog most differ only in the confirmed base, and a page holds many lots.
-// Returns false, having written nothing, when this terminal's own lots do not match HQ's count.
+// Returns false, having written nothing, when this terminal's own lots do not match HQ's tally.
 static Result<bool> applyLots(Store& store, qint64 memberId, const QString& terminalId,
                               const Ledger::ConfirmedMember& in)
 {
@@ -70,15 +71,13 @@ static Result<bool> applyLots(Store& store, qint64 memberId, const QString& term
         return in.ownLots && !h.listed && key.first == terminalId;
     };
     if (in.ownLots) {
-        qint64 count = 0;
-        qint64 remaining = 0;
+        OwnLotsTally tally;
         for (auto it = held.cbegin(); it != held.cend(); ++it) {
-            if (ownOmitted(it.key(), it.value())) {
-                ++count;
-                remaining += it->remaining;
-            }
+            if (ownOmitted(it.key(), it.value()))
+                tally.add(it.key().second, it->remaining);
         }
-        if (count != in.ownLots->count || remaining != in.ownLots->remaining.value())
+        if (tally.count() != in.ownLots->count || tally.points() != in.ownLots->remaining.value() ||
+            tally.digest() != in.ownLots->digest)
             return false;
         // What this terminal holds in them is what HQ holds: confirmed, in one statement. The unary
         // plus keeps SQLite on the member's index: on (source_terminal, source_seq) it would walk

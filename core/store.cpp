@@ -147,8 +147,7 @@ Status Store::configure()
                             QStringLiteral("journal mode is %1").arg(q.value(0).toString()));
     // A pull confirms up to thousands of lots in one transaction; with SQLite's 2 MiB default
     // cache, the pages it dirties spill to the WAL and are read back before the commit.
-    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-32768",
-                               "PRAGMA temp_store=MEMORY"}) {
+    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-32768"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
             return storageError(QString::fromLatin1(pragma), q.lastError().text());
     }

@@ -155,7 +155,8 @@ QList<QStringList> hqSteps()
         },
         // Which terminal created each lot, and whether another has moved it since: a puller is
         // not sent its own lots that only it has moved (docs/sync-protocol.md, pull). Lots stored
-        // before count as moved elsewhere, so they are sent as they always were.
+        // before get their creator from their names (afterStep(8), hq_migration_code.cpp) and
+        // count as moved elsewhere: they are always listed.
         {
             QStringLiteral("ALTER TABLE lots ADD COLUMN creator TEXT"),
             QStringLiteral("ALTER TABLE lots ADD COLUMN shared INTEGER NOT NULL DEFAULT 1"),

@@ -11,6 +11,24 @@ Status HqDatabase::afterStep(int version)
 {
     if (version == 6)
         return rebuildLotMetadata();
+    if (version == 8) {
+        // Step 8's creator for the lots stored before it, from their names ("terminal:seq"). They
+        // stay shared, so a puller is sent them all, spent ones included (remaining 0): without a
+        // creator its own spent lots would be neither listed nor counted, and every "omit" page
+        // would fail the terminal's check.
+        auto q = run(QStringLiteral("SELECT lot FROM lots WHERE creator IS NULL"));
+        if (!q)
+            return q.error();
+        QStringList lots;
+        while (q.value()->next())
+            lots.append(q.value()->value(0).toString());
+        q.value()->finish();
+        for (const QString& lot : lots) {
+            const qsizetype colon = lot.lastIndexOf(QLatin1Char(':'));
+            if (colon > 0)
+                JIFEN_TRY(run(QStringLiteral("UPDATE lots SET creator = ? WHERE lot = ?"), {lot.left(colon), lot}));
+        }
+    }
     return Ok{};
 }
 

@@ -1,5 +1,6 @@
 #include "hq_service.h"
 
+#include "own_lots.h"
 #include "ruleset.h"
 
 #include <QJsonDocument>
@@ -44,7 +45,8 @@ Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject
         return Error::badInput(QStringLiteral("limit must be between 1 and %1").arg(kMaxPullMembers));
     const qint64 rulesetVersion = request.value(QStringLiteral("ruleset_version")).toInteger(0);
     const qint64 incidentCursor = request.value(QStringLiteral("incident_cursor")).toInteger(0);
-    const QString ownLots = request.value(QStringLiteral("own_lots")).toString(QStringLiteral("all"));
+    const QJsonValue ownLotsValue = request.value(QStringLiteral("own_lots"));
+    const QString ownLots = ownLotsValue.isUndefined() ? QStringLiteral("all") : ownLotsValue.toString();
     if (ownLots != QStringLiteral("all") && ownLots != QStringLiteral("omit"))
         return Error::badInput(QStringLiteral("own_lots must be \"all\" or \"omit\""));
     const bool omitOwn = ownLots == QStringLiteral("omit");
@@ -102,14 +104,13 @@ Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject
         if (!lots)
             return lots.error();
         QJsonArray list;
-        qint64 omitted = 0;
-        qint64 omittedPoints = 0;
+        OwnLotsTally omitted;
         while (lots.value()->next()) {
             QSqlQuery* r = lots.value();
             const qint64 remaining = r->value(3).toLongLong();
             if (omitOwn && r->value(6).toString() == terminalId && r->value(7).toInt() == 0) {
-                ++omitted;
-                omittedPoints += remaining;
+                const QString lot = r->value(0).toString();
+                omitted.add(lot.mid(lot.lastIndexOf(QLatin1Char(':')) + 1).toLongLong(), remaining);
                 continue;
             }
             list.append(QJsonObject{{QStringLiteral("lot"), r->value(0).toString()},
@@ -121,8 +122,9 @@ Result<QJsonObject> HqService::pull(const QString& terminalId, const QJsonObject
         }
         m.insert(QStringLiteral("lots"), list);
         if (omitOwn)
-            m.insert(QStringLiteral("own_lots"),
-                     QJsonObject{{QStringLiteral("count"), omitted}, {QStringLiteral("remaining"), omittedPoints}});
+            m.insert(QStringLiteral("own_lots"), QJsonObject{{QStringLiteral("count"), omitted.count()},
+                                                             {QStringLiteral("remaining"), omitted.points()},
+                                                             {QStringLiteral("digest"), omitted.digest()}});
         members[i] = m;
     }
 

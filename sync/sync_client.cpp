@@ -341,11 +341,12 @@ std::optional<Ledger::ConfirmedMember> memberFromWire(const QJsonObject& o, Mess
             lot.earnedOn = lot.validThrough;
         m.lots.append(lot);
     }
-    if (o.contains(QStringLiteral("own_lots"))) {
-        const QJsonObject own = o.value(QStringLiteral("own_lots")).toObject();
-        m.ownLots = Ledger::OwnLotsOmitted{own.value(QStringLiteral("count")).toInteger(-1),
-                                           Points(own.value(QStringLiteral("remaining")).toInteger())};
-    }
+    // Absent or incomplete in an "omit" page: a count no terminal matches, so the page is pulled
+    // again with every lot rather than this terminal's own lots being taken as spent.
+    const QJsonObject own = o.value(QStringLiteral("own_lots")).toObject();
+    m.ownLots = Ledger::OwnLotsOmitted{own.value(QStringLiteral("count")).toInteger(-1),
+                                       Points(own.value(QStringLiteral("remaining")).toInteger()),
+                                       own.value(QStringLiteral("digest")).toString()};
     return m;
 }
 
@@ -368,8 +369,8 @@ void SyncClient::pullNext()
                         {QStringLiteral("ruleset_version"), rules->version()},
                         {QStringLiteral("ruleset_hash"), rules->contentHash()},
                         {QStringLiteral("limit"), m_pullPageSize},
-                        // Lots this terminal made and alone has moved
-                        // it already holds as HQ does.
+                        // HQ would send back the lots of our own backlog, which we hold;
+                        // its tally of them is checked instead.
                         {QStringLiteral("own_lots"), m_pullEveryLot ? QStringLiteral("all") : QStringLiteral("omit")}})
             .toJson(QJsonDocument::Compact);
     QNetworkReply* reply = send(QByteArrayLiteral("POST"), QStringLiteral("/v1/pull"), body, true);
@@ -415,8 +416,9 @@ void SyncClient::pullNext()
                     "jifen::SyncClient", "HQ sent this terminal's own lots left out of a full pull")));
             // This terminal does not hold its own lots as HQ has them (a restored or salvaged
             // database): nothing was applied; the page comes again with every lot listed.
-            qCWarning(lcSync) << "own lots differ from HQ's count for" << applied->ownLotsMismatched
+            qCWarning(lcSync) << "own lots differ from HQ's tally for" << applied->ownLotsMismatched
                               << "member(s); pulling every lot";
+            m_pulled.ownLotsMismatched += applied->ownLotsMismatched;
             m_pullEveryLot = true;
             return pullNext();
         }

@@ -3,6 +3,7 @@
 // changes nothing more.
 
 #include "fixture.h"
+#include "own_lots.h"
 
 #include <QMap>
 
@@ -147,12 +148,14 @@ void TstPullApply::ownLotsLeftOut_data()
     QTest::addColumn<bool>("listOwn");      // HQ lists the own lot anyway (another terminal moved it)
     QTest::addColumn<qint64>("countDelta"); // HQ's count of left-out lots, against what is held here
     QTest::addColumn<qint64>("pointsDelta");
+    QTest::addColumn<bool>("digestOff"); // HQ's digest of which lot holds what, from other numbers
     QTest::addColumn<bool>("applied");
 
-    QTest::newRow("left out and confirmed as held") << false << qint64(0) << qint64(0) << true;
-    QTest::newRow("listed because another terminal moved it") << true << qint64(0) << qint64(0) << true;
-    QTest::newRow("HQ counts one lot more: nothing applied") << false << qint64(1) << qint64(0) << false;
-    QTest::newRow("HQ counts a point less: nothing applied") << false << qint64(0) << qint64(-1) << false;
+    QTest::newRow("left out and confirmed as held") << false << qint64(0) << qint64(0) << false << true;
+    QTest::newRow("listed because another terminal moved it") << true << qint64(0) << qint64(0) << false << true;
+    QTest::newRow("HQ counts one lot more: nothing applied") << false << qint64(1) << qint64(0) << false << false;
+    QTest::newRow("HQ counts a point less: nothing applied") << false << qint64(0) << qint64(-1) << false << false;
+    QTest::newRow("HQ's digest differs: nothing applied") << false << qint64(0) << qint64(0) << true << false;
 }
 
 void TstPullApply::ownLotsLeftOut()
@@ -160,6 +163,7 @@ void TstPullApply::ownLotsLeftOut()
     QFETCH(bool, listOwn);
     QFETCH(qint64, countDelta);
     QFETCH(qint64, pointsDelta);
+    QFETCH(bool, digestOff);
     QFETCH(bool, applied);
 
     Fixture f;
@@ -181,7 +185,10 @@ void TstPullApply::ownLotsLeftOut()
     // What this terminal holds of its own lots HQ left out, give or take the row's difference.
     const qint64 heldCount = listOwn ? 0 : 1;
     const qint64 heldPoints = listOwn ? 0 : earned;
-    hq.ownLots = Ledger::OwnLotsOmitted{heldCount + countDelta, Points(heldPoints + pointsDelta)};
+    OwnLotsTally tally;
+    if (!listOwn)
+        tally.add(ownLot.seq, digestOff ? earned - 1 : earned);
+    hq.ownLots = Ledger::OwnLotsOmitted{heldCount + countDelta, Points(heldPoints + pointsDelta), tally.digest()};
     Ledger::PullPage page;
     page.throughSeq = f.lastEntry()->seq;
     page.members = {hq};

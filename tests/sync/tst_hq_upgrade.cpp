@@ -137,6 +137,12 @@ private slots:
                      ->scalar(QStringLiteral("SELECT COUNT(*) FROM lots WHERE earned_on IS NULL OR earned_on = ''"))
                      ->toInt(),
                  0);
+        // Lots stored before step 8 take their creator from their names and count as moved by
+        // others, so that a pull lists them all (own_lots "omit" leaves none of them out).
+        const QString lotsOfTerminal = QStringLiteral("SELECT COUNT(*) FROM lots WHERE creator = '%1' AND shared = 1")
+                                           .arg(entries->first().terminalId);
+        QCOMPARE(db.value()->scalar(lotsOfTerminal)->toInt(), lots);
+        QCOMPARE(db.value()->scalar(QStringLiteral("SELECT COUNT(*) FROM lots"))->toInt(), lots);
         // The member stored before consents were kept (step 7) has none recorded.
         auto member = db.value()->run(QStringLiteral("SELECT consent_terms, consent_at FROM members WHERE uid = ?"),
                                       {entries->first().memberUid});

@@ -294,7 +294,24 @@ private slots:
         }
         QVERIFY2(t1.sync(&error), qPrintable(error));
         QCOMPARE(t1.client->pulled().applied, 1);
+        QCOMPARE(t1.client->pulled().ownLotsMismatched, lotLostHere ? 1 : 0);
         QCOMPARE(balanceAt(t1, phone(0)), 1234 + 100 - 300);
+        // Every lot as HQ has it, the lost one back from the full pull: confirmed, and adding up
+        // to the balance.
+        QSqlQuery lots(t1.store->database());
+        QVERIFY(lots.exec(QStringLiteral("SELECT source_terminal || ':' || source_seq, remaining, base_remaining FROM"
+                                         " lots")));
+        QMap<QString, qint64> held;
+        qint64 total = 0;
+        while (lots.next()) {
+            QCOMPARE(lots.value(1).toLongLong(), lots.value(2).toLongLong());
+            held.insert(lots.value(0).toString(), lots.value(1).toLongLong());
+            total += lots.value(1).toLongLong();
+        }
+        QCOMPARE(held.size(), 2);
+        QCOMPARE(total, 1234 + 100 - 300);
+        if (lotLostHere)
+            QCOMPARE(held.value(lostLot, -1), own.value(QStringLiteral("remaining")).toInteger());
         verifyTerminal(t1);
         verifyTerminal(t2);
         verifyHq(b, {&t1, &t2});
