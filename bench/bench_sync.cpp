@@ -29,7 +29,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -222,6 +224,7 @@ IngestData ingestData(const JournalEntry& sale, int terminals, int perTerminal, 
     IngestData d;
     const QString hqTime = formatInstant(QDateTime::currentDateTimeUtc());
     std::vector<Chain> chains;
+    chains.reserve(size_t(terminals));
     for (int t = 0; t < terminals; ++t)
         chains.emplace_back(QStringLiteral("T%1").arg(t + 1), sale);
     // Round-robin over terminals, as many terminals' pushes arrive at HQ.
@@ -862,9 +865,7 @@ QList<QPair<int, int>> parseSizes(const QString& text)
     return sizes;
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+int run(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
@@ -895,4 +896,18 @@ int main(int argc, char** argv)
               value(QStringLiteral("--connections"), QStringLiteral("200")).toInt(),
               !args.contains(QStringLiteral("--no-header")));
     return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench_sync: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "bench_sync: an unexpected exception\n");
+    }
+    return 1;
 }

@@ -197,7 +197,7 @@ private:
             return {};
         }
         QString problem;
-        const QJsonObject o = parseObject(r.out, &problem);
+        QJsonObject o = parseObject(r.out, &problem);
         if (!problem.isEmpty())
             qWarning().noquote() << problem;
         return o;
@@ -495,7 +495,7 @@ private slots:
         const QJsonObject surveys = runJson(dir, {u"survey"_s, u"list"_s});
         QVERIFY(expectKeys(surveys, {u"surveys"_s}));
         QStringList codes;
-        for (const QJsonValue& v : surveys.value(u"surveys"_s).toArray()) {
+        for (const auto& v : surveys.value(u"surveys"_s).toArray()) {
             QVERIFY(expectKeys(v.toObject(), {u"code"_s, u"title"_s, u"questions"_s}));
             codes.append(v.toObject().value(u"code"_s).toString());
         }
@@ -537,7 +537,7 @@ private slots:
         QCOMPARE(day.value(u"sales"_s).toInteger(), 3);
         const QJsonObject charities = runJson(dir, {u"report"_s, u"charities"_s});
         bool found = false;
-        for (const QJsonValue& v : charities.value(u"charities"_s).toArray()) {
+        for (const auto& v : charities.value(u"charities"_s).toArray()) {
             const QJsonObject c = v.toObject();
             QVERIFY(expectKeys(c, {u"code"_s, u"name"_s, u"donations"_s, u"points"_s, u"match_points"_s}));
             if (c.value(u"code"_s).toString() == u"STRAY-ANIMALS"_s) {

@@ -281,7 +281,7 @@ private slots:
         QString lostLot;
         if (lotLostHere) {
             // The counted lot's row goes missing from T1's database, as from an old backup.
-            for (const QJsonValue& v : memberAll.value(QStringLiteral("lots")).toArray()) {
+            for (const auto& v : memberAll.value(QStringLiteral("lots")).toArray()) {
                 if (v.toObject().value(QStringLiteral("lot")) != listed.first().toObject().value(QStringLiteral("lot")))
                     lostLot = v.toObject().value(QStringLiteral("lot")).toString();
             }
