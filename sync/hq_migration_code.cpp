@@ -7,6 +7,23 @@
 
 namespace jifen::sync {
 
+namespace {
+
+// The names of the lots a migration step has to fill in, read before it updates them.
+Result<QStringList> lotNames(HqDatabase& db, const QString& where)
+{
+    auto q = db.run(QStringLiteral("SELECT lot FROM lots WHERE ") + where);
+    if (!q)
+        return q.error();
+    QStringList lots;
+    while (q.value()->next())
+        lots.append(q.value()->value(0).toString());
+    q.value()->finish();
+    return lots;
+}
+
+} // namespace
+
 Status HqDatabase::afterStep(int version)
 {
     if (version == 6)
@@ -16,14 +33,10 @@ Status HqDatabase::afterStep(int version)
         // stay shared, so a puller is sent them all, spent ones included (remaining 0): without a
         // creator its own spent lots would be neither listed nor counted, and every "omit" page
         // would fail the terminal's check.
-        auto q = run(QStringLiteral("SELECT lot FROM lots WHERE creator IS NULL"));
-        if (!q)
-            return q.error();
-        QStringList lots;
-        while (q.value()->next())
-            lots.append(q.value()->value(0).toString());
-        q.value()->finish();
-        for (const QString& lot : lots) {
+        auto lots = lotNames(*this, QStringLiteral("creator IS NULL"));
+        if (!lots)
+            return lots.error();
+        for (const QString& lot : lots.value()) {
             const qsizetype colon = lot.lastIndexOf(QLatin1Char(':'));
             if (colon > 0)
                 JIFEN_TRY(run(QStringLiteral("UPDATE lots SET creator = ? WHERE lot = ?"), {lot.left(colon), lot}));
@@ -37,14 +50,10 @@ Status HqDatabase::rebuildLotMetadata()
     // A lot is described by the entry that created it (its own move: lot "terminal:seq" of that
     // entry), exactly as a push describes it today: green when the entry moved green points,
     // original = that move, earned on the entry's business date, valid through its detail's date.
-    auto q = run(QStringLiteral("SELECT lot FROM lots WHERE original = 0 AND (earned_on IS NULL OR earned_on = '')"));
-    if (!q)
-        return q.error();
-    QStringList lots;
-    while (q.value()->next())
-        lots.append(q.value()->value(0).toString());
-    q.value()->finish();
-    for (const QString& lot : lots) {
+    auto lots = lotNames(*this, QStringLiteral("original = 0 AND (earned_on IS NULL OR earned_on = '')"));
+    if (!lots)
+        return lots.error();
+    for (const QString& lot : lots.value()) {
         const qsizetype colon = lot.lastIndexOf(QLatin1Char(':'));
         bool ok = false;
         const qint64 seq = lot.mid(colon + 1).toLongLong(&ok);
